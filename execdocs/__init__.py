@@ -1,0 +1,1 @@
+"""Machinery for the executed guide: one runner, the run fence, recordings."""

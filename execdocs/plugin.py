@@ -1,0 +1,182 @@
+"""MkDocs plugin: runs every embedded snippet once per build and checks it.
+
+It registers the ``run`` fence, runs all snippets before the pages render (side by
+side, except those that need the whole machine), and fails the build, naming the
+file, when one raises, hangs, writes to stderr or drifts from its recording.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from markdown_exec import markdown_config
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from execdocs import fence
+from execdocs.examples import (
+    FENCE,
+    Example,
+    FenceError,
+    discover,
+    include_bases,
+    missing_includes,
+    snippet_files,
+)
+from execdocs.outputs import SnippetError, attempt, check
+from execdocs.runner import Run, run_many
+
+log = logging.getLogger("mkdocs.plugins.execdocs")
+
+# pytest-examples reads test="…" and lint="…" on python fences; SuperFences would
+# refuse a fence with an option it does not know, so they are removed before rendering.
+_PY_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*py\S*)(.*)$", re.M)
+_TEST_OPTION = re.compile(r"""\s+(?:test|lint)=("[^"]*"|'[^']*')""")
+
+
+@dataclass
+class Build:
+    """What one build knows: the examples, their runs, and the page being rendered."""
+
+    root: Path
+    examples: dict[str, Example]
+    runs: dict[str, Run | SnippetError] = field(default_factory=dict)
+    page: str = ""
+    pages: dict[str, list[Run]] = field(default_factory=dict)
+
+    def example(self, seen: Example) -> Example:
+        """The discovered example for a fence, which carries its page and line."""
+        example = self.examples.get(seen.path, seen)
+        if not (self.root / example.source).is_file():
+            raise SnippetError(example, "does not exist", hint="create it, or fix the path in the run fence")
+        return example
+
+    def result(self, example: Example) -> Run:
+        """This build's run of the example, checked against its recording."""
+        if example.path not in self.runs:
+            self.runs[example.path] = attempt(example, self.root)
+        run = self.runs[example.path]
+        if isinstance(run, SnippetError):
+            raise run
+        check(example, run, self.root)
+        return run
+
+    def baseline(self, example: Example) -> Run | None:
+        if example.baseline is None:
+            return None
+        other = self.examples.get(example.baseline)
+        if other is None:
+            raise SnippetError(
+                example,
+                f"names baseline {example.baseline!r}, which no page embeds",
+                hint="embed the baseline snippet on a page, or fix its path",
+            )
+        return self.result(other)
+
+    def used(self, run: Run) -> None:
+        self.pages.setdefault(self.page, []).append(run)
+
+    def fail(self, error: Exception | str) -> str:
+        """Log the error (which fails a strict build) and show it on the page."""
+        log.error(str(error))
+        return (
+            '<div class="admonition failure"><p class="admonition-title">'
+            "This example failed when the site was built</p>"
+            f"<pre><code>{escape(str(error))}</code></pre></div>"
+        )
+
+
+class ExecDocsConfig(Config):
+    workers = config_options.Type(int, default=8)
+    """How many snippets may run side by side."""
+
+
+class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if "pymdownx.superfences" not in config.markdown_extensions:
+            raise PluginError("execdocs needs the pymdownx.superfences Markdown extension")
+        superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+        superfences.setdefault("custom_fences", []).append(
+            {"name": FENCE, "class": FENCE, "validator": fence.validator, "format": fence.formatter}
+        )
+        # markdown-exec renders the source block with the site's own extensions.
+        markdown_config.save(config.markdown_extensions, config.mdx_configs)
+        self.root = Path(config.config_file_path).resolve().parent
+        self.include_dirs = include_bases(self.root, config.mdx_configs.get("pymdownx.snippets", {}))
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            examples = {example.path: example for example in discover(self.root)}
+        except FenceError as error:
+            raise PluginError(str(error)) from None
+        build = Build(self.root, examples)
+        wanted = [e for e in examples.values() if e.supported()]
+        build.runs.update(
+            (example.path, run)
+            for example, run in run_many(
+                wanted,
+                lambda example: attempt(example, self.root),
+                alone=lambda example: example.alone,
+                workers=self.config.workers,
+            ).items()
+        )
+        fence.BUILD = build
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert fence.BUILD is not None
+        fence.BUILD.page = page.file.src_uri and f"docs/{page.file.src_uri}"
+        markdown = _PY_FENCE.sub(lambda m: m[1] + _TEST_OPTION.sub("", m[2]), markdown)
+        return self._check_includes(markdown, fence.BUILD.page)
+
+    def _check_includes(self, markdown: str, page: str) -> str:
+        """Report a missing ``--8<--`` include with its page, instead of a traceback."""
+        lines = markdown.split("\n")
+        for line, path in missing_includes(markdown, self.include_dirs):
+            assert fence.BUILD is not None
+            fence.BUILD.fail(
+                f"{page}:{line}: includes {path!r}, which does not exist "
+                f"(looked in {', '.join(b.relative_to(self.root).as_posix() for b in self.include_dirs)})"
+            )
+            indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+            lines[line - 1] = f'{indent}!!! failure "Missing file"\n{indent}    `{path}` could not be found.'
+        return "\n".join(lines)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert fence.BUILD is not None
+        runs = fence.BUILD.pages.get(fence.BUILD.page, [])
+        if not runs:
+            return html
+        machines = sorted({run.machine for run in runs})
+        dates = sorted({run.started[:10] for run in runs})
+        return html + (
+            '<aside class="xd-stamp" aria-label="How the outputs were made"><p>'
+            "Every output on this page was produced by running its program while the site "
+            f"was built, with {escape(' and '.join(machines))}, on {escape(', '.join(dates))} (UTC).</p></aside>"
+        )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        build = fence.BUILD
+        assert build is not None
+        orphans = sorted(set(snippet_files(self.root)) - set(build.examples))
+        for orphan in orphans:
+            log.error(f"snippets/{orphan}: no page embeds it; add a run fence for it to a page, or delete it")
+        fence.BUILD = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        fence.BUILD = None
+
+
+__all__ = ["Build", "ExecDocsPlugin"]
+
+
