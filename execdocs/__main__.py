@@ -25,7 +25,9 @@ def _select(names: list[str]) -> list[Example]:
     wanted = {Path(name).as_posix().removeprefix("snippets/") for name in names}
     unknown = wanted - {example.path for example in examples}
     if unknown:
-        raise SystemExit(f"no page embeds {', '.join(sorted(unknown))} (paths are relative to snippets/)")
+        raise SystemExit(
+            f"no page embeds {', '.join(sorted(unknown))} (paths are relative to snippets/)"
+        )
     return [example for example in examples if example.path in wanted]
 
 
@@ -74,9 +76,15 @@ def stress(names: list[str], runs: int, busy: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m execdocs", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m execdocs",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("update", help="rewrite recordings from clean runs").add_argument("snippets", nargs="*")
+    commands.add_parser("update", help="rewrite recordings from clean runs").add_argument(
+        "snippets", nargs="*"
+    )
     stress_cmd = commands.add_parser("stress", help="repeat runs with a busy core")
     stress_cmd.add_argument("snippets", nargs="*")
     stress_cmd.add_argument("--runs", type=int, default=20)

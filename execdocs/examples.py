@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from execdocs.runner import DEFAULT_TIMEOUT
 
@@ -27,8 +28,12 @@ SNIPPETS = "snippets"
 DOCS = "docs"
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
-_INCLUDE = re.compile(r"""^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(["'])(?P<path>[^"']+)\2[ \t]*$""", re.M)
-_OPTION = re.compile(r"""(?P<key>[A-Za-z][\w-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))""")
+_INCLUDE = re.compile(
+    r"""^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(["'])(?P<path>[^"']+)\2[ \t]*$""", re.M
+)
+_OPTION = re.compile(
+    r"""(?P<key>[A-Za-z][\w-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))"""
+)
 
 
 class FenceError(ValueError):
@@ -50,7 +55,7 @@ class Example:
     page: str = ""  # docs page and line that embeds it, for messages
     line: int = 0
 
-    OPTIONS = {
+    OPTIONS: ClassVar[dict[str, str]] = {
         "order": "exact | free",
         "timeout": "seconds, e.g. 60",
         "stderr": "expected",

@@ -24,14 +24,22 @@ if TYPE_CHECKING:
 BUILD: Build | None = None
 
 
-def validator(language: str, inputs: dict[str, str], options: dict[str, Any], attrs: dict[str, Any], md: Markdown) -> bool:
+def validator(
+    language: str,
+    inputs: dict[str, str],
+    options: dict[str, Any],
+    attrs: dict[str, Any],
+    md: Markdown,
+) -> bool:
     """Accept every ``run`` fence; problems are reported by the formatter, with the page."""
     options["fence"] = dict(inputs)
     inputs.clear()
     return True
 
 
-def formatter(src: str, language: str, css_class: str, options: dict[str, Any], md: Markdown, **kwargs: Any) -> str:
+def formatter(
+    src: str, language: str, css_class: str, options: dict[str, Any], md: Markdown, **kwargs: object
+) -> str:
     """Render one ``run`` fence (called by SuperFences)."""
     if BUILD is None:
         raise RuntimeError("the run fence needs the execdocs plugin in mkdocs.yml")
@@ -59,11 +67,14 @@ def formatter(src: str, language: str, css_class: str, options: dict[str, Any], 
 
 
 def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
-    rows = "".join(
-        f'<span class="xd-line{" xd-stderr" if line.stream == "stderr" else ""}" data-t="{line.t:.2f}s">'
-        f"{escape(line.text)}</span>\n"
-        for line in run.merged()
-    ) or '<span class="xd-line xd-empty">(no output)</span>\n'
+    rows = (
+        "".join(
+            f'<span class="xd-line xd-{line.stream}" data-t="{line.t:.2f}s">'
+            f"{escape(line.text)}</span>\n"
+            for line in run.merged()
+        )
+        or '<span class="xd-line xd-empty">(no output)</span>\n'
+    )
     summary = f"Whole run: <strong>{run.duration:.2f} s</strong>"
     if baseline is not None:
         saved = baseline.duration - run.duration
@@ -76,7 +87,8 @@ def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
     return (
         '<div class="xd-run">'
         '<div class="language-text highlight xd-output">'
-        '<span class="filename">Output <span class="xd-note">of this build, seconds since start</span></span>'
+        '<span class="filename">Output '
+        '<span class="xd-note">of this build, seconds since start</span></span>'
         f"<pre><span></span><code>{rows}</code></pre></div>"
         f'<p class="xd-summary">{summary}</p>'
         "</div>"

@@ -59,7 +59,9 @@ def line_matches(expected: str, actual: str, tolerance: float) -> bool:
         return True
     parts = _PARTS.split(expected)
     pattern = "".join(
-        re.escape(part) if i % 2 == 0 else ("0x[0-9a-fA-F]+" if part.startswith("0x") else r"(\d+\.\d+)")
+        re.escape(part)
+        if i % 2 == 0
+        else ("0x[0-9a-fA-F]+" if part.startswith("0x") else r"(\d+\.\d+)")
         for i, part in enumerate(parts)
     )
     match = re.fullmatch(pattern, actual)
@@ -67,7 +69,10 @@ def line_matches(expected: str, actual: str, tolerance: float) -> bool:
         return False
     wanted = [float(p) for i, p in enumerate(parts) if i % 2 and not p.startswith("0x")]
     got = [float(g) for g in match.groups()]
-    return all(abs(a - e) <= max(ABSOLUTE_TOLERANCE, tolerance * abs(e)) for e, a in zip(wanted, got, strict=True))
+    return all(
+        abs(a - e) <= max(ABSOLUTE_TOLERANCE, tolerance * abs(e))
+        for e, a in zip(wanted, got, strict=True)
+    )
 
 
 def _free_order_match(expected: Sequence[str], actual: Sequence[str], tolerance: float) -> bool:
@@ -82,7 +87,9 @@ def _free_order_match(expected: Sequence[str], actual: Sequence[str], tolerance:
     return True
 
 
-def diff(expected: Sequence[str], actual: Sequence[str], *, order: str, tolerance: float, name: str) -> str:
+def diff(
+    expected: Sequence[str], actual: Sequence[str], *, order: str, tolerance: float, name: str
+) -> str:
     """Empty when the lines match, else a unified diff (sorted when order is free)."""
     if order == "free":
         if _free_order_match(expected, actual, tolerance):
@@ -93,7 +100,9 @@ def diff(expected: Sequence[str], actual: Sequence[str], *, order: str, toleranc
         line_matches(e, a, tolerance) for e, a in zip(expected, actual, strict=True)
     ):
         return ""
-    lines = difflib.unified_diff(list(expected), list(actual), f"{name} (recorded)", "this run", lineterm="")
+    lines = difflib.unified_diff(
+        list(expected), list(actual), f"{name} (recorded)", "this run", lineterm=""
+    )
     return "\n".join(lines)
 
 
@@ -125,7 +134,8 @@ def check_clean(example: Example, run: Run) -> None:
             example,
             "wrote to stderr",
             "\n".join(run.stderr_lines),
-            'fix the warning or error; if the example is about it, add stderr="expected" to its fence',
+            "fix the warning or error; if the example is about it, "
+            'add stderr="expected" to its fence',
         )
 
 
@@ -139,8 +149,12 @@ def check(example: Example, run: Run, root: Path) -> None:
     for stream, recording, lines in streams:
         expected = read_lines(root / recording)
         if expected is None:
-            raise SnippetError(example, f"has no recorded {stream} ({recording})", hint=f"record it: {hint}")
-        changes = diff(expected, lines, order=example.order, tolerance=example.tolerance, name=recording)
+            raise SnippetError(
+                example, f"has no recorded {stream} ({recording})", hint=f"record it: {hint}"
+            )
+        changes = diff(
+            expected, lines, order=example.order, tolerance=example.tolerance, name=recording
+        )
         if changes:
             raise SnippetError(
                 example,
@@ -155,7 +169,7 @@ def _write_atomically(path: Path, lines: Sequence[str]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write("".join(f"{line}\n" for line in lines))
-        os.replace(tmp, path)
+        Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -176,7 +190,9 @@ def record(example: Example, run: Run, root: Path) -> list[str]:
         old = read_lines(path)
         # An equivalent recording (same lines, timings within tolerance) is kept, so
         # updates only show real changes in review.
-        if old is None or diff(old, lines, order=example.order, tolerance=example.tolerance, name=""):
+        if old is None or diff(
+            old, lines, order=example.order, tolerance=example.tolerance, name=""
+        ):
             _write_atomically(path, lines)
             changed.append(path.relative_to(root).as_posix())
     if not example.stderr and stale.exists():
@@ -189,9 +205,13 @@ def run_example(example: Example, root: Path, *, start_method: str | None = None
     """Run an example's snippet through the runner, after checking that it exists."""
     if not (root / example.source).is_file():
         raise SnippetError(
-            example, "does not exist", hint=f"create {example.source}, or fix the path in the run fence"
+            example,
+            "does not exist",
+            hint=f"create {example.source}, or fix the path in the run fence",
         )
-    return run_snippet(example.source, root=root, timeout=example.timeout, start_method=start_method)
+    return run_snippet(
+        example.source, root=root, timeout=example.timeout, start_method=start_method
+    )
 
 
 def attempt(example: Example, root: Path, *, start_method: str | None = None) -> Run | SnippetError:

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
 
 from markdown_exec import markdown_config
 from mkdocs.config import config_options
@@ -58,7 +57,9 @@ class Build:
         """The discovered example for a fence, which carries its page and line."""
         example = self.examples.get(seen.path, seen)
         if not (self.root / example.source).is_file():
-            raise SnippetError(example, "does not exist", hint="create it, or fix the path in the run fence")
+            raise SnippetError(
+                example, "does not exist", hint="create it, or fix the path in the run fence"
+            )
         return example
 
     def result(self, example: Example) -> Run:
@@ -112,7 +113,9 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         # markdown-exec renders the source block with the site's own extensions.
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         self.root = Path(config.config_file_path).resolve().parent
-        self.include_dirs = include_bases(self.root, config.mdx_configs.get("pymdownx.snippets", {}))
+        self.include_dirs = include_bases(
+            self.root, config.mdx_configs.get("pymdownx.snippets", {})
+        )
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -133,7 +136,9 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         )
         fence.BUILD = build
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         assert fence.BUILD is not None
         fence.BUILD.page = page.file.src_uri and f"docs/{page.file.src_uri}"
         markdown = _PY_FENCE.sub(lambda m: m[1] + _TEST_OPTION.sub("", m[2]), markdown)
@@ -142,14 +147,16 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
     def _check_includes(self, markdown: str, page: str) -> str:
         """Report a missing ``--8<--`` include with its page, instead of a traceback."""
         lines = markdown.split("\n")
+        looked_in = ", ".join(base.relative_to(self.root).as_posix() for base in self.include_dirs)
         for line, path in missing_includes(markdown, self.include_dirs):
             assert fence.BUILD is not None
             fence.BUILD.fail(
-                f"{page}:{line}: includes {path!r}, which does not exist "
-                f"(looked in {', '.join(b.relative_to(self.root).as_posix() for b in self.include_dirs)})"
+                f"{page}:{line}: includes {path!r}, which does not exist (looked in {looked_in})"
             )
             indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
-            lines[line - 1] = f'{indent}!!! failure "Missing file"\n{indent}    `{path}` could not be found.'
+            lines[line - 1] = (
+                f'{indent}!!! failure "Missing file"\n{indent}    `{path}` could not be found.'
+            )
         return "\n".join(lines)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -157,12 +164,12 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         runs = fence.BUILD.pages.get(fence.BUILD.page, [])
         if not runs:
             return html
-        machines = sorted({run.machine for run in runs})
-        dates = sorted({run.started[:10] for run in runs})
+        machines = " and ".join(sorted({run.machine for run in runs}))
+        dates = ", ".join(sorted({run.started[:10] for run in runs}))
         return html + (
             '<aside class="xd-stamp" aria-label="How the outputs were made"><p>'
             "Every output on this page was produced by running its program while the site "
-            f"was built, with {escape(' and '.join(machines))}, on {escape(', '.join(dates))} (UTC).</p></aside>"
+            f"was built, with {escape(machines)}, on {escape(dates)} (UTC).</p></aside>"
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -170,7 +177,9 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         assert build is not None
         orphans = sorted(set(snippet_files(self.root)) - set(build.examples))
         for orphan in orphans:
-            log.error(f"snippets/{orphan}: no page embeds it; add a run fence for it to a page, or delete it")
+            log.error(
+                f"snippets/{orphan}: no page embeds it; embed it with a run fence, or delete it"
+            )
         fence.BUILD = None
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -178,5 +187,3 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
 
 
 __all__ = ["Build", "ExecDocsPlugin"]
-
-

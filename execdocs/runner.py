@@ -7,6 +7,7 @@ It needs nothing but the standard library.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -118,10 +119,8 @@ def _pump(stream: IO[bytes], sink: list[Line], name: str, t0: float) -> None:
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def run_snippet(

@@ -15,10 +15,10 @@ def task(name, duration, started):
 if __name__ == "__main__":
     # A pool's workers cannot share a plain multiprocessing.Event; a manager's can.
     with multiprocessing.Manager() as manager, ProcessPoolExecutor(max_workers=2) as executor:
-        a_started = manager.Event()
+        a_started, b_started = manager.Event(), manager.Event()
         future_a = executor.submit(task, "A", 2, a_started)
         a_started.wait()  # workers start up in no fixed order; make A go first
-        future_b = executor.submit(task, "B", 3, manager.Event())
+        future_b = executor.submit(task, "B", 3, b_started)
         for future in (future_a, future_b):
             future.result()  # re-raises here if the task raised
     print("Both tasks are done!", flush=True)

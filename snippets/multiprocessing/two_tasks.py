@@ -12,9 +12,11 @@ def task(name, duration, started):
 
 
 if __name__ == "__main__":
-    a_started = multiprocessing.Event()
+    # Name both Events: start() lets go of a process's arguments, and a spawned
+    # child looks its Event up only later, when it unpickles them.
+    a_started, b_started = multiprocessing.Event(), multiprocessing.Event()
     process1 = multiprocessing.Process(target=task, args=("A", 2, a_started))
-    process2 = multiprocessing.Process(target=task, args=("B", 3, multiprocessing.Event()))
+    process2 = multiprocessing.Process(target=task, args=("B", 3, b_started))
 
     process1.start()
     a_started.wait()  # processes start up in no fixed order; make A go first

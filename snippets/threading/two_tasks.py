@@ -12,9 +12,9 @@ def task(name, duration, started):
 
 
 if __name__ == "__main__":
-    a_started = threading.Event()
+    a_started, b_started = threading.Event(), threading.Event()
     thread1 = threading.Thread(target=task, args=("A", 2, a_started))
-    thread2 = threading.Thread(target=task, args=("B", 3, threading.Event()))
+    thread2 = threading.Thread(target=task, args=("B", 3, b_started))
 
     thread1.start()
     a_started.wait()  # the OS picks which thread runs first; make it A
