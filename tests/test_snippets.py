@@ -11,13 +11,17 @@ import sys
 
 import pytest
 
-from execdocs.examples import Example, discover, snippet_files
+from execdocs.examples import Example, FenceError, discover, snippet_files
 from execdocs.outputs import SnippetError, attempt, check
 from execdocs.runner import Run, run_many
 
 from .conftest import ROOT
 
-EXAMPLES = discover(ROOT)
+try:
+    EXAMPLES = discover(ROOT)
+    FENCE_ERROR = ""
+except FenceError as error:  # reported by test_run_fences_are_valid, not as a collection crash
+    EXAMPLES, FENCE_ERROR = [], str(error)
 START_METHODS = ("fork", "spawn", "forkserver")
 Job = tuple[Example, str | None]
 
@@ -86,7 +90,14 @@ def test_snippet_prints_its_recording(job: Job, runs: dict[Job, Run | SnippetErr
 
 def test_every_snippet_is_embedded() -> None:
     orphans = sorted(set(snippet_files(ROOT)) - {e.path for e in EXAMPLES})
-    assert not orphans, f"no page embeds these snippets: {orphans}; add a run fence or delete them"
+    if orphans:
+        pytest.fail(
+            "\n".join(
+                f"snippets/{path}: no page embeds it; embed it with a run fence, or delete it"
+                for path in orphans
+            ),
+            pytrace=False,
+        )
 
 
 def test_every_recording_belongs_to_an_example() -> None:
@@ -135,6 +146,11 @@ def test_snippet_is_a_standalone_program(path: str) -> None:
     if not any(_is_main_guard(node) for node in tree.body):
         problems.append('no `if __name__ == "__main__":` guard')
     assert not problems, f"snippets/{path}:\n" + "\n".join(problems)
+
+
+def test_run_fences_are_valid() -> None:
+    if FENCE_ERROR:
+        pytest.fail(FENCE_ERROR, pytrace=False)
 
 
 def test_each_example_is_collected_once() -> None:
