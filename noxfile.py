@@ -27,18 +27,26 @@ def install(session: nox.Session, group: str, *, project: bool = True) -> None:
         session.install("-c", "constraints.txt", "--no-deps", "-e", ".")
 
 
+def mkdocs_args(session: nox.Session) -> tuple[list[str], dict[str, str]]:
+    """Pass `-- --fresh` to ignore the cache of snippet runs for this build."""
+    args = [arg for arg in session.posargs if arg != "--fresh"]
+    return args, {**ENV, "EXECDOCS_FRESH": "1"} if "--fresh" in session.posargs else ENV
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the site into site/, running every snippet; fails on any problem."""
+    """Build the site into site/, running every changed snippet; fails on any problem."""
     install(session, "docs")
-    session.run("mkdocs", "build", "--strict", *session.posargs, env=ENV)
+    args, env = mkdocs_args(session)
+    session.run("mkdocs", "build", "--strict", *args, env=env)
 
 
 @nox.session
 def serve(session: nox.Session) -> None:
     """Preview the site with live reload on http://127.0.0.1:8000/."""
     install(session, "docs")
-    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs, env=ENV)
+    args, env = mkdocs_args(session)
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *args, env=env)
 
 
 @nox.session

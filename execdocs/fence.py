@@ -83,6 +83,9 @@ def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
             f"<strong>{baseline.duration:.2f} s</strong>"
             + (f", so overlapping saved {saved:.2f} s" if saved > 0 else "")
         )
+    if run.from_cache:
+        when = run.started.replace("T", " ")[:16]
+        summary += f" · from the build cache: unchanged since its run on {escape(when)} UTC"
     summary += f" · try it: <code>python {escape(example.source)}</code>"
     return (
         '<div class="xd-run">'

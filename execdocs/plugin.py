@@ -8,6 +8,7 @@ file, when one raises, hangs, writes to stderr or drifts from its recording.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from html import escape
@@ -23,6 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from execdocs import fence
+from execdocs.cache import RunCache
 from execdocs.examples import (
     FENCE,
     Example,
@@ -100,6 +102,9 @@ class Build:
 class ExecDocsConfig(Config):
     workers = config_options.Type(int, default=8)
     """How many snippets may run side by side."""
+    cache = config_options.Type(bool, default=True)
+    """Reuse runs of unchanged snippets (see execdocs/cache.py). EXECDOCS_FRESH=1 or CI=true
+    turn it off for one build."""
 
 
 class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
@@ -124,17 +129,34 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         except FenceError as error:
             raise PluginError(str(error)) from None
         build = Build(self.root, examples)
-        wanted = [e for e in examples.values() if e.supported()]
-        build.runs.update(
-            (example.path, run)
-            for example, run in run_many(
-                wanted,
-                lambda example: attempt(example, self.root),
-                alone=lambda example: example.alone,
-                workers=self.config.workers,
-            ).items()
+        cache = RunCache(self.root) if self._use_cache() else None
+        todo = []
+        for example in examples.values():
+            if not example.supported() or not (self.root / example.source).is_file():
+                continue
+            cached = cache.get(example) if cache else None
+            if cached:
+                build.runs[example.path] = cached
+            else:
+                todo.append(example)
+        runs = run_many(
+            todo,
+            lambda example: attempt(example, self.root),
+            alone=lambda example: example.alone,
+            workers=self.config.workers,
+        )
+        for example, run in runs.items():
+            build.runs[example.path] = run
+            if cache and isinstance(run, Run):
+                cache.put(example, run)
+        log.info(
+            f"ran {len(runs)} snippets; {len(build.runs) - len(runs)} unchanged, from the cache"
         )
         fence.BUILD = build
+
+    def _use_cache(self) -> bool:
+        fresh = os.environ.get("EXECDOCS_FRESH", "") not in ("", "0")
+        return self.config.cache and not fresh and os.environ.get("CI", "") != "true"
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -166,10 +188,16 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
             return html
         machines = " and ".join(sorted({run.machine for run in runs}))
         dates = ", ".join(sorted({run.started[:10] for run in runs}))
+        cached = sum(run.from_cache for run in runs)
+        how = (
+            "when the site was built"
+            if not cached
+            else f"for this build or, for {cached} of {len(runs)}, an earlier one (from the cache)"
+        )
         return html + (
             '<aside class="xd-stamp" aria-label="How the outputs were made"><p>'
-            "Every output on this page was produced by running its program while the site "
-            f"was built, with {escape(machines)}, on {escape(dates)} (UTC).</p></aside>"
+            f"Every output on this page was produced by running its program {how}, "
+            f"with {escape(machines)}, on {escape(dates)} (UTC).</p></aside>"
         )
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

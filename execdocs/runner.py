@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TypeVar
 
-#: Bump when a change here can change what a snippet prints (part of any cache key).
+#: Bump when a change here can change what a snippet prints (part of the cache key).
 RUNNER_VERSION = "1"
 
 #: Seconds a snippet may run unless its fence asks for more.
@@ -34,7 +34,7 @@ _INHERITED = ("PATH", "HOME", "TMPDIR", "USER", "LOGNAME", "SYSTEMROOT")
 #: Fixed so that output does not depend on who runs the build. PYTHONUNBUFFERED is
 #: absent on purpose: unbuffered print() writes text and newline separately, which
 #: tears lines written by several processes.
-_FIXED = {
+FIXED_ENV = {
     "PYTHONHASHSEED": "0",
     "PYTHONIOENCODING": "utf-8",
     "PYTHONDONTWRITEBYTECODE": "1",
@@ -77,6 +77,7 @@ class Run:
     start_method: str | None = None
     started: str = field(default="")  # ISO 8601, UTC
     machine: str = field(default="")
+    from_cache: bool = False
 
     @property
     def timed_out(self) -> bool:
@@ -107,7 +108,7 @@ def snippet_env(parent: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment a snippet runs in: a few inherited variables plus fixed ones."""
     parent = os.environ if parent is None else parent
     env = {key: parent[key] for key in _INHERITED if key in parent}
-    env.update(_FIXED)
+    env.update(FIXED_ENV)
     return env
 
 

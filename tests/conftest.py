@@ -1,5 +1,92 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
+
+# Builds in tests are fresh unless a test asks for the cache (CI sets CI=true, which also
+# turns the cache off).
+ENV = {
+    **{k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH")},
+    "NO_MKDOCS_2_WARNING": "1",
+}
+TEST_MODULES = ["tests/test_snippets.py", "tests/test_inline_examples.py"]
+
+
+@dataclass
+class Outcome:
+    code: int
+    output: str
+
+
+class Site:
+    """A one-page copy of the project to break."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["nav"] = [{"Home": "index.md"}]
+        (root / "docs" / "assets").mkdir(parents=True)
+        (root / "snippets").mkdir()
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+        shutil.copy(ROOT / "pyproject.toml", root)
+        shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
+        shutil.copytree(
+            ROOT / "tests", root / "tests", ignore=shutil.ignore_patterns("__pycache__")
+        )
+        self.snippet("hello.py", 'print("hello", flush=True)', recording="hello")
+        self.page("```run\nhello.py\n```\n")
+
+    def snippet(self, name: str, body: str, *, recording: str | None = None) -> None:
+        imports = "".join(f"import {m}\n" for m in ("sys", "time") if f"{m}." in body)
+        code = (
+            (imports and imports + "\n\n")
+            + "def main():\n"
+            + "".join(f"    {line}\n" for line in body.splitlines())
+        )
+        code += '\n\nif __name__ == "__main__":\n    main()\n'
+        path = self.root / "snippets" / name
+        path.write_text(code, encoding="utf-8")
+        if recording is not None:
+            path.with_suffix(".out").write_text(recording + "\n", encoding="utf-8")
+
+    def page(self, markdown: str) -> None:
+        (self.root / "docs" / "index.md").write_text("# Fixture\n\n" + markdown, encoding="utf-8")
+
+    def _start(self, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, *args],
+            cwd=self.root,
+            env={**ENV, **(env or {})},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    def build(self, *, fresh: bool = False) -> Outcome:
+        env = {"EXECDOCS_FRESH": "1"} if fresh else {}
+        proc = self._start("-m", "mkdocs", "build", "--strict", env=env)
+        return Outcome(proc.wait(timeout=120), proc.communicate()[0])
+
+    def html(self) -> str:
+        return (self.root / "site" / "index.html").read_text(encoding="utf-8")
+
+    def build_and_test(self) -> tuple[Outcome, Outcome]:
+        build = self._start("-m", "mkdocs", "build", "--strict")
+        tests = self._start("-m", "pytest", "-q", "-p", "no:cacheprovider", *TEST_MODULES)
+        return tuple(  # type: ignore[return-value]
+            Outcome(proc.wait(timeout=120), proc.communicate()[0]) for proc in (build, tests)
+        )
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> Site:
+    return Site(tmp_path)
