@@ -169,13 +169,10 @@ def run_snippet(
         _kill_group(proc)
         proc.wait()
     duration = time.perf_counter() - t0
-    # A leftover child can hold the pipes open; it belongs to the snippet's session.
+    # Whatever the program left running in its session would hold the pipes open.
+    _kill_group(proc)
     for pump in pumps:
-        pump.join(timeout=2)
-    if any(pump.is_alive() for pump in pumps):
-        _kill_group(proc)
-        for pump in pumps:
-            pump.join()
+        pump.join(timeout=5)  # only a process that left the session can keep a pump alive
     return Run(
         path=rel,
         stdout=tuple(out),

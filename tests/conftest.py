@@ -4,6 +4,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,36 @@ ENV = {
     "NO_MKDOCS_2_WARNING": "1",
 }
 TEST_MODULES = ["tests/test_snippets.py", "tests/test_inline_examples.py"]
+_SITE_BUILD = pytest.StashKey[tuple[subprocess.Popen[str], Path]]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start building the real site as soon as tests are collected, if any test needs it.
+
+    The build mostly waits on sleeping snippets, so it runs while the other tests do.
+    """
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        out = Path(tempfile.mkdtemp(prefix="execdocs-site-"))
+        build = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            cwd=ROOT,
+            env={**ENV, "EXECDOCS_FRESH": "1"},  # real runs only, never the cache
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        session.stash[_SITE_BUILD] = (build, out)
+
+
+@pytest.fixture(scope="session")
+def built_site(request: pytest.FixtureRequest) -> Iterator[Path]:
+    """The real site, built once with `mkdocs build --strict`."""
+    build, out = request.session.stash[_SITE_BUILD]
+    output = build.communicate()[0]
+    if build.returncode:
+        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
+    yield out
+    shutil.rmtree(out, ignore_errors=True)
 
 
 @dataclass

@@ -1,17 +1,14 @@
-"""The real site, built once with `mkdocs build --strict`, as a reader receives it."""
+"""The real site, built once with `mkdocs build --strict` (see conftest), as a reader gets it."""
 
 from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
-
-from .conftest import ROOT
 
 SEED = ["Task A starting", "Task B starting", "Task A completed", "Task B completed"]
 SEED_PAGES = {
@@ -24,21 +21,6 @@ _LINE = re.compile(r'<span class="xd-line xd-(stdout|stderr)" data-t="(\d+\.\d\d
 _OUTPUT = re.compile(r'<div class="language-text highlight xd-output">.*?</pre></div>', re.S)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXECDOCS_FRESH": "1"},  # real runs only
-        capture_output=True,
-        text=True,
-    )
-    if build.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}{build.stderr}", pytrace=False)
-    return out
-
-
 def outputs(html: str) -> list[list[tuple[str, str]]]:
     """Each output block on a page, as (time stamp, text) pairs."""
     return [
@@ -48,8 +30,8 @@ def outputs(html: str) -> list[list[tuple[str, str]]]:
 
 
 @pytest.mark.parametrize("topic", SEED_PAGES)
-def test_seed_example_shows_its_exact_lines(site: Path, topic: str) -> None:
-    html = (site / topic / "index.html").read_text(encoding="utf-8")
+def test_seed_example_shows_its_exact_lines(built_site: Path, topic: str) -> None:
+    html = (built_site / topic / "index.html").read_text(encoding="utf-8")
     blocks = outputs(html)
     assert [[text for _, text in block] for block in blocks] == SEED_PAGES[topic]
     # Every line carries the time it appeared, and time only moves forward.
@@ -63,8 +45,8 @@ def test_seed_example_shows_its_exact_lines(site: Path, topic: str) -> None:
 
 
 @pytest.mark.parametrize("page", ["index.html", *(f"{topic}/index.html" for topic in SEED_PAGES)])
-def test_page_states_how_its_outputs_were_made(site: Path, page: str) -> None:
-    html = (site / page).read_text(encoding="utf-8")
+def test_page_states_how_its_outputs_were_made(built_site: Path, page: str) -> None:
+    html = (built_site / page).read_text(encoding="utf-8")
     stamp = re.search(r'<aside class="xd-stamp".*?</aside>', html, re.S)
     assert stamp, "no build stamp"
     system = f"{os.uname().sysname} {os.uname().machine}"
@@ -81,18 +63,18 @@ _TARGETS = {
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 
 
-def test_site_references_no_other_host(site: Path) -> None:
+def test_site_references_no_other_host(built_site: Path) -> None:
     """No font, CDN, analytics or pyodide asset: nothing a page loads or links lives elsewhere."""
     offenders = []
-    for path in sorted(site.rglob("*")):
+    for path in sorted(built_site.rglob("*")):
         if path.suffix not in _TARGETS:
             continue
         text = path.read_text(encoding="utf-8")
         for match in _TARGETS[path.suffix].finditer(text):
             target = next(group for group in match.groups() if group is not None)
             if _REMOTE.match(target):
-                offenders.append(f"{path.relative_to(site)}: {target}")
+                offenders.append(f"{path.relative_to(built_site)}: {target}")
         for word in ("pyodide", "fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com"):
             if word in text:
-                offenders.append(f"{path.relative_to(site)}: mentions {word}")
+                offenders.append(f"{path.relative_to(built_site)}: mentions {word}")
     assert not offenders, "\n".join(offenders)

@@ -63,6 +63,7 @@ def runs(request: pytest.FixtureRequest) -> dict[Job, Run | SnippetError]:
         [job for job in selected if job[0].supported()],
         lambda job: attempt(job[0], ROOT, start_method=job[1]),
         alone=lambda job: job[0].alone,
+        workers=32,  # they sleep and wait; whole-machine snippets still run alone
     )
 
 
