@@ -80,6 +80,13 @@ def update_outputs(session: nox.Session) -> None:
 
 
 @nox.session
+def new(session: nox.Session) -> None:
+    """Start an example: `nox -s new -- threading/lock_order [--page "Lock ordering"]`."""
+    install(session, "docs")
+    session.run("python", "-m", "execdocs", "new", *session.posargs, env=ENV)
+
+
+@nox.session
 def stress(session: nox.Session) -> None:
     """Run every snippet 20 times with one core kept busy; all must match."""
     install(session, "docs")

@@ -1,7 +1,8 @@
-"""Command line: ``python -m execdocs update|stress [SNIPPET ...]``.
+"""Command line: ``python -m execdocs update|stress|new ...``.
 
 update  run the snippets and rewrite their recordings, but only from clean runs
 stress  run each snippet many times, with one core kept busy, against its recording
+new     start a new example from a template: snippet, recording, and optionally page
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from execdocs.examples import Example, FenceError, discover
 from execdocs.outputs import SnippetError, attempt, check, record
 from execdocs.runner import run_many
+from execdocs.scaffold import ScaffoldError, new_example
 
 ROOT = Path.cwd()
 
@@ -89,12 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     stress_cmd.add_argument("snippets", nargs="*")
     stress_cmd.add_argument("--runs", type=int, default=20)
     stress_cmd.add_argument("--idle", action="store_true", help="do not keep a core busy")
+    new_cmd = commands.add_parser(
+        "new", help="start a new example: python -m execdocs new topic/name"
+    )
+    new_cmd.add_argument("name", help="<topic>/<name>, e.g. threading/lock_order")
+    new_cmd.add_argument(
+        "--page", metavar="TITLE", help="also create docs/<topic>/<name>.md and its nav entry"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "update":
             return update(args.snippets)
+        if args.command == "new":
+            print("\n".join(new_example(ROOT, args.name, args.page)))
+            return 0
         return stress(args.snippets, args.runs, busy=not args.idle)
-    except FenceError as error:
+    except (FenceError, ScaffoldError, SnippetError) as error:
         print(error, file=sys.stderr)
         return 2
 

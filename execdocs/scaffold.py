@@ -1,0 +1,121 @@
+"""`nox -s new -- <topic>/<name> [--page TITLE]`: start a new example.
+
+Creates the snippet from a template, runs it through the runner, records its output
+and prints the fence to paste into a page; with --page it also writes the page and
+its nav entry.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from execdocs.examples import DOCS, FENCE, SNIPPETS, Example
+from execdocs.outputs import SnippetError, record, run_example
+
+NAME = re.compile(r"[a-z][a-z0-9_]*/[a-z][a-z0-9_]*")
+
+TEMPLATE = '''"""TODO: say in one line what this example shows."""
+
+
+def main():
+    # Print with flush=True wherever several threads or processes write.
+    print("Hello from {path}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+PAGE = """# {title}
+
+TODO: one or two sentences that say what the reader is about to see.
+
+```{fence}
+{path}
+```
+
+TODO: explain the output above, then the pitfall.
+"""
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def fence(path: str) -> str:
+    return f"```{FENCE}\n{path}\n```"
+
+
+def new_example(root: Path, name: str, page_title: str | None = None) -> list[str]:
+    """Create the snippet (and page), record its output; return what to tell the user."""
+    if not NAME.fullmatch(name.removesuffix(".py")):
+        raise ScaffoldError(
+            f"{name!r}: give <topic>/<name> in snake_case, like threading/lock_order"
+        )
+    path = name.removesuffix(".py") + ".py"
+    snippet = root / SNIPPETS / path
+    page = root / DOCS / Path(path).with_suffix(".md")
+    for existing in (snippet, page if page_title else None):
+        if existing and existing.exists():
+            raise ScaffoldError(f"{existing.relative_to(root)} already exists; pick another name")
+    snippet.parent.mkdir(parents=True, exist_ok=True)
+    snippet.write_text(TEMPLATE.format(path=path), encoding="utf-8")
+    example = Example(path=path)
+    try:
+        changed = record(example, run_example(example, root), root)
+    except SnippetError:
+        snippet.unlink()
+        raise
+    told = [f"created {example.source} and recorded its output in {' '.join(changed)}"]
+    if page_title:
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(PAGE.format(title=page_title, fence=FENCE, path=path), encoding="utf-8")
+        add_to_nav(root / "mkdocs.yml", page_title, page.relative_to(root / DOCS).as_posix())
+        told.append(f"created {page.relative_to(root)} and added it to the nav in mkdocs.yml")
+    else:
+        told.append(f"paste this into a page under {DOCS}/{Path(path).parent}/:\n\n{fence(path)}\n")
+    told.append(
+        f"next: edit {example.source}, preview with `nox -s serve`, "
+        f"record with `nox -s update-outputs -- {path}`, then `nox -s tests`"
+    )
+    return told
+
+
+def add_to_nav(config: Path, title: str, page: str) -> None:
+    """Add the page to the nav, inside its topic's section (made one if needed)."""
+    lines = config.read_text(encoding="utf-8").split("\n")
+    start = lines.index("nav:") + 1
+    end = next(
+        (i for i in range(start, len(lines)) if lines[i] and not lines[i].startswith(" ")),
+        len(lines),
+    )
+    while not lines[end - 1].strip():
+        end -= 1
+    topic = page.split("/")[0] + "/"
+    entry = f"{title}: {page}"
+    for i in range(start, end):
+        item = re.fullmatch(r"  - ([^:]+):\s*(\S+)?\s*", lines[i])
+        if not item:
+            continue
+        label, target = item[1], item[2]
+        if target and target.startswith(topic):  # a single page: turn it into a section
+            lines[i : i + 1] = [f"  - {label}:", f"      - {target}", f"      - {entry}"]
+            break
+        children = range(i + 1, end)
+        last = max((j for j in children if lines[j].startswith("      ")), default=None)
+        if (
+            target is None
+            and last is not None
+            and any(topic in lines[j] for j in range(i + 1, last + 1))
+        ):
+            lines.insert(last + 1, f"      - {entry}")
+            break
+    else:
+        lines.insert(end, f"  - {entry}")
+    text = "\n".join(lines)
+    if page not in yaml.safe_dump(yaml.safe_load(text)):
+        raise ScaffoldError(f"could not add {page} to the nav of {config}; add it by hand")
+    config.write_text(text, encoding="utf-8")
