@@ -94,6 +94,13 @@ def stress(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Print build-speed figures: cold, warm, one edit, render, snippets, tests. No asserts."""
+    install(session, "docs")
+    session.run("python", "benchmarks/build_speed.py", *session.posargs, env=ENV)
+
+
+@nox.session
 def lock(session: nox.Session) -> None:
     """Regenerate constraints.txt from a fresh install of all groups."""
     groups = ["docs", "tests", "lint"]

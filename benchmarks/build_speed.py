@@ -1,0 +1,148 @@
+"""Build-speed figures, printed by `nox -s bench`. Nothing here is asserted.
+
+Each figure is the median of several rounds, measured on a copy of the site in a
+temporary folder (so the working tree is never touched):
+
+- cold build: `mkdocs build --strict` with the cache ignored, environment present;
+- warm build: the same with nothing changed;
+- one edit: after changing one snippet's bytes (not its output);
+- render only: the same pages with every run fence replaced by its plain source;
+- the snippets' own run times, one at a time: sum and maximum;
+- `nox -s tests`, environment present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from execdocs.examples import FENCE, discover, iter_fences
+from execdocs.outputs import run_example
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("CI", None)  # CI=true would switch the cache off for the warm builds
+
+
+def copy_site(into: Path) -> Path:
+    for name in ("docs", "snippets"):
+        shutil.copytree(ROOT / name, into / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", into)
+    return into
+
+
+def build(site: Path, *, fresh: bool = False) -> float:
+    env = {**ENV, "EXECDOCS_FRESH": "1"} if fresh else ENV
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        cwd=site,
+        env=env,
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def without_runs(site: Path) -> None:
+    """Replace every run fence by its snippet's source in a plain fence, and drop snippets/."""
+    for page in (site / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        for fence in reversed(list(iter_fences(text))):
+            if fence.language == FENCE:
+                source = (site / "snippets" / fence.body.strip()).read_text(encoding="utf-8")
+                pad = " " * fence.indent
+                block = [
+                    f"{pad}```python",
+                    *(pad + line for line in source.splitlines()),
+                    f"{pad}```",
+                ]
+                end = fence.line + fence.body.count("\n") + 1
+                lines[fence.line - 1 : end + 1] = block
+        page.write_text("\n".join(lines), encoding="utf-8")
+    shutil.rmtree(site / "snippets")
+    (site / "snippets").mkdir()
+
+
+def median(rounds: int, measure: Callable[[int], float]) -> float:
+    return statistics.median(measure(i) for i in range(rounds))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--skip-tests", action="store_true", help="do not time `nox -s tests`")
+    args = parser.parse_args()
+    rounds, skip_tests = args.rounds, args.skip_tests
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = copy_site(Path(tmp) / "site")
+        figures["cold build"] = median(rounds, lambda _: build(site, fresh=True))
+        build(site)  # make sure the cache holds this state
+        figures["warm build"] = median(rounds, lambda _: build(site))
+        edited = site / "snippets" / discover(ROOT)[0].source.removeprefix("snippets/")
+
+        def edit_one(i: int) -> float:
+            with edited.open("a", encoding="utf-8") as handle:
+                handle.write(f"# edit {i}\n")
+            return build(site)
+
+        figures["build after editing one snippet"] = median(rounds, edit_one)
+        plain = copy_site(Path(tmp) / "plain")
+        without_runs(plain)
+        figures["render only (no snippet runs)"] = median(rounds, lambda _: build(plain))
+
+    examples = [e for e in discover(ROOT) if e.supported()]
+    totals = [[run_example(e, ROOT).duration for e in examples] for _ in range(rounds)]
+    figures["snippets: sum of run times"] = statistics.median(sum(t) for t in totals)
+    figures["snippets: longest run"] = statistics.median(max(t) for t in totals)
+    if not skip_tests:
+        figures["nox -s tests"] = median(rounds, lambda _: timed(["nox", "-s", "tests"]))
+
+    print(
+        f"\nBuild speed, median of {rounds} rounds, {len(examples)} snippets, "
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs"
+    )
+    for name, seconds in figures.items():
+        print(f"  {name:34} {seconds:7.2f} s")
+    render, longest = figures["render only (no snippet runs)"], figures["snippets: longest run"]
+    targets = [
+        (
+            "cold build <= 1.5 x (longest snippet + render)",
+            figures["cold build"],
+            1.5 * (longest + render),
+        ),
+        ("warm build <= render + 1 s", figures["warm build"], render + 1),
+    ]
+    if "nox -s tests" in figures:
+        targets.append(("nox -s tests <= 60 s", figures["nox -s tests"], 60.0))
+    print("\nTargets")
+    for name, value, limit in targets:
+        print(
+            f"  {'met   ' if value <= limit else 'MISSED'}  {name}: "
+            f"{value:.2f} s against {limit:.2f} s"
+        )
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, cwd=ROOT, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()
