@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
-from execdocs.examples import snippet_files
+from execdocs.examples import iter_fences, snippet_files
 
 from .conftest import ROOT
 
@@ -88,3 +88,15 @@ def test_snippet_style(example: CodeExample, eval_example: EvalExample) -> None:
         eval_example.format(example)
     else:
         eval_example.lint(example)
+
+
+def test_every_python_fence_is_collected() -> None:
+    """pytest-examples' own fence search is a regex; make sure it saw every python fence."""
+    ours = {
+        (page.relative_to(ROOT).as_posix(), fence.line)
+        for page in (ROOT / "docs").rglob("*.md")
+        for fence in iter_fences(page.read_text(encoding="utf-8"))
+        if fence.language.startswith("py")
+    }
+    theirs = {(e.path.relative_to(ROOT).as_posix(), e.start_line) for e in INLINE}
+    assert ours == theirs, f"missed by pytest-examples: {sorted(ours - theirs)}"
