@@ -91,7 +91,7 @@ def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
         '<div class="xd-run">'
         '<div class="language-text highlight xd-output">'
         '<span class="filename">Output '
-        '<span class="xd-note">of this build, seconds since start</span></span>'
+        '<span class="xd-note">seconds since the program started</span></span>'
         f"<pre><span></span><code>{rows}</code></pre></div>"
         f'<p class="xd-summary">{summary}</p>'
         "</div>"
