@@ -18,7 +18,7 @@ def new(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_new_example_with_page_builds_and_passes(tiny_site: Site) -> None:
+def test_new_example_with_page_builds_and_asks_for_its_placeholders(tiny_site: Site) -> None:
     made = new(tiny_site, "demo/first_steps", "--page", "First steps")
     assert made.returncode == 0, made.stderr
     assert "created snippets/demo/first_steps.py" in made.stdout
@@ -28,7 +28,10 @@ def test_new_example_with_page_builds_and_passes(tiny_site: Site) -> None:
     assert "  - First steps: demo/first_steps.md" in (tiny_site.root / "mkdocs.yml").read_text()
     build, tests = tiny_site.build_and_test()
     assert build.code == 0, build.output
-    assert tests.code == 0, tests.output
+    # Everything passes except the reminder to replace the template's TODO lines.
+    assert tests.code == 1, tests.output
+    assert "1 failed" in tests.output and "replace these placeholders" in tests.output
+    assert "docs/demo/first_steps.md:3: TODO" in tests.output
 
 
 def test_new_example_without_page_prints_the_fence_and_is_not_yet_embedded(tiny_site: Site) -> None:

@@ -181,3 +181,16 @@ def test_pages_include_existing_files() -> None:
         for line, path in missing_includes(page.read_text(encoding="utf-8"), bases)
     ]
     assert not missing, "\n".join(missing)
+
+
+def test_no_scaffold_placeholder_is_left() -> None:
+    """`nox -s new` writes TODO lines for the contributor to replace before review."""
+    left = [
+        f"{path.relative_to(ROOT).as_posix()}:{number}: {line.strip()}"
+        for folder, pattern in (("docs", "*.md"), ("snippets", "*.py"))
+        for path in sorted((ROOT / folder).rglob(pattern))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "TODO" in line
+    ]
+    if left:
+        pytest.fail("replace these placeholders:\n" + "\n".join(left), pytrace=False)
