@@ -52,6 +52,7 @@ class Example:
     baseline: str | None = None  # snippet whose duration is shown next to this one's
     min_python: tuple[int, int] | None = None
     alone: bool = False  # needs the whole machine: never run beside other snippets
+    lanes: str | None = None  # regex; its first group names a line's timeline lane
     page: str = ""  # docs page and line that embeds it, for messages
     line: int = 0
 
@@ -64,6 +65,7 @@ class Example:
         "min_python": "e.g. 3.14",
         "machine": "whole",
         "title": "text shown above the source",
+        "lanes": "regex whose first group names a line's lane, e.g. (Task \\w+)",
     }
 
     @classmethod
@@ -104,6 +106,16 @@ class Example:
             if not match:
                 raise FenceError(f'{where}: min_python must look like "3.14"')
             min_python = (int(match[1]), int(match[2]))
+        lanes = options.get("lanes")
+        if lanes is not None:
+            try:
+                compiled = re.compile(lanes)
+            except re.error as error:
+                raise FenceError(
+                    f"{where}: lanes={lanes!r} is not a regular expression: {error}"
+                ) from None
+            if not lanes or compiled.match("") is not None:
+                raise FenceError(f"{where}: lanes={lanes!r} must not match an empty line")
         return cls(
             path=path,
             order=choice("order", ("exact", "free")),
@@ -113,6 +125,7 @@ class Example:
             baseline=options.get("baseline"),
             min_python=min_python,
             alone=choice("machine", ("shared", "whole")) == "whole",
+            lanes=lanes,
             page=page,
             line=line,
         )

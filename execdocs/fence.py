@@ -14,6 +14,7 @@ from markdown_exec import base_format
 from execdocs.examples import Example, FenceError
 from execdocs.outputs import SnippetError
 from execdocs.runner import Run
+from execdocs.timeline import render as timeline
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -93,6 +94,7 @@ def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
         '<span class="filename">Output '
         '<span class="xd-note">seconds since the program started</span></span>'
         f"<pre><span></span><code>{rows}</code></pre></div>"
+        f"{timeline(run, example.lanes)}"
         f'<p class="xd-summary">{summary}</p>'
         "</div>"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import xml.etree.ElementTree as ET
 from html import unescape
 from pathlib import Path
 
@@ -19,6 +20,9 @@ SEED_PAGES = {
 }
 _LINE = re.compile(r'<span class="xd-line xd-(stdout|stderr)" data-t="(\d+\.\d\ds)">(.*?)</span>')
 _OUTPUT = re.compile(r'<div class="language-text highlight xd-output">.*?</pre></div>', re.S)
+_RUN = re.compile(r'<div class="xd-run">.*?<p class="xd-summary">', re.S)
+_SVG = re.compile(r'<svg class="xd-timeline".*?</svg>', re.S)
+_NS = "{http://www.w3.org/2000/svg}"
 
 
 def outputs(html: str) -> list[list[tuple[str, str]]]:
@@ -78,3 +82,72 @@ def test_site_references_no_other_host(built_site: Path) -> None:
             if word in text:
                 offenders.append(f"{path.relative_to(built_site)}: mentions {word}")
     assert not offenders, "\n".join(offenders)
+
+
+def timelines(html: str) -> list[ET.Element]:
+    """The timeline chart of each output block on a page (None where one is missing)."""
+    charts = []
+    for block in _RUN.findall(html):
+        assert len(_OUTPUT.findall(block)) == 1, "an output block without its output"
+        svg = _SVG.findall(block)
+        assert len(svg) == 1, f"output block without exactly one timeline:\n{block[:300]}"
+        charts.append(ET.fromstring(svg[0]))
+    return charts
+
+
+def lane_spans(chart: ET.Element) -> dict[str, tuple[float, float]]:
+    return {
+        rect.get("data-lane", ""): (
+            float(rect.get("data-start", "")),
+            float(rect.get("data-end", "")),
+        )
+        for rect in chart.iter(f"{_NS}rect")
+        if "xd-tl-span" in rect.get("class", "").split()
+    }
+
+
+def test_every_output_block_has_a_timeline_with_a_text_alternative(site: Path) -> None:
+    pages = 0
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        blocks = len(_OUTPUT.findall(html))
+        charts = timelines(html)
+        assert len(charts) == blocks, page
+        pages += bool(blocks)
+        for chart in charts:
+            assert chart.get("role") == "img"
+            assert chart.get("viewBox"), "scales to the column only with a viewBox"
+            labelled = chart.get("aria-labelledby", "").split()
+            texts = {el.get("id"): (el.text or "") for el in chart if el.get("id")}
+            assert len(labelled) == 2 and all(texts.get(ident, "").strip() for ident in labelled)
+            desc = texts[labelled[1]]
+            assert "The whole run took" in desc, desc
+            # Ids are unique on the page, or a screen reader reads another chart's words.
+            for ident in labelled:
+                assert html.count(f'id="{ident}"') == 1
+    assert pages == 1 + len(SEED_PAGES)
+
+
+def test_seed_charts_show_two_tasks_overlapping(site: Path) -> None:
+    for topic, blocks in SEED_PAGES.items():
+        charts = timelines((site / topic / "index.html").read_text(encoding="utf-8"))
+        assert len(charts) == len(blocks)
+        for chart in charts:
+            spans = lane_spans(chart)
+            assert list(spans) == ["Task A", "Task B"], topic
+            (a_start, a_end), (b_start, b_end) = spans["Task A"], spans["Task B"]
+            # B starts before A ends, and ends after A: the two lanes share time.
+            assert a_start < a_end and b_start < b_end
+            assert b_start < a_end < b_end, (topic, spans)
+            desc = chart.find(f"{_NS}desc")
+            assert desc is not None and "Overlapping: Task A and Task B" in (desc.text or "")
+
+
+def test_sequential_chart_shows_the_tasks_back_to_back(site: Path) -> None:
+    (chart,) = timelines((site / "index.html").read_text(encoding="utf-8"))
+    spans = lane_spans(chart)
+    assert list(spans) == ["Task A", "Task B"]
+    (a_start, a_end), (b_start, b_end) = spans["Task A"], spans["Task B"]
+    assert a_start < a_end <= b_start < b_end, spans
+    desc = chart.find(f"{_NS}desc")
+    assert desc is not None and "No two lanes overlapped" in (desc.text or "")
