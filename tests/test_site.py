@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from execdocs.examples import discover
+
+from .conftest import ROOT
+
 SEED = ["Task A starting", "Task B starting", "Task A completed", "Task B completed"]
 SEED_PAGES = {
     "threading": [[*SEED, "Both tasks are done!"]],
@@ -106,9 +110,9 @@ def lane_spans(chart: ET.Element) -> dict[str, tuple[float, float]]:
     }
 
 
-def test_every_output_block_has_a_timeline_with_a_text_alternative(site: Path) -> None:
+def test_every_output_block_has_a_timeline_with_a_text_alternative(built_site: Path) -> None:
     pages = 0
-    for page in sorted(site.rglob("*.html")):
+    for page in sorted(built_site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         blocks = len(_OUTPUT.findall(html))
         charts = timelines(html)
@@ -125,12 +129,12 @@ def test_every_output_block_has_a_timeline_with_a_text_alternative(site: Path) -
             # Ids are unique on the page, or a screen reader reads another chart's words.
             for ident in labelled:
                 assert html.count(f'id="{ident}"') == 1
-    assert pages == 1 + len(SEED_PAGES)
+    assert pages == len({example.page for example in discover(ROOT)})
 
 
-def test_seed_charts_show_two_tasks_overlapping(site: Path) -> None:
+def test_seed_charts_show_two_tasks_overlapping(built_site: Path) -> None:
     for topic, blocks in SEED_PAGES.items():
-        charts = timelines((site / topic / "index.html").read_text(encoding="utf-8"))
+        charts = timelines((built_site / topic / "index.html").read_text(encoding="utf-8"))
         assert len(charts) == len(blocks)
         for chart in charts:
             spans = lane_spans(chart)
@@ -143,8 +147,8 @@ def test_seed_charts_show_two_tasks_overlapping(site: Path) -> None:
             assert desc is not None and "Overlapping: Task A and Task B" in (desc.text or "")
 
 
-def test_sequential_chart_shows_the_tasks_back_to_back(site: Path) -> None:
-    (chart,) = timelines((site / "index.html").read_text(encoding="utf-8"))
+def test_sequential_chart_shows_the_tasks_back_to_back(built_site: Path) -> None:
+    (chart,) = timelines((built_site / "index.html").read_text(encoding="utf-8"))
     spans = lane_spans(chart)
     assert list(spans) == ["Task A", "Task B"]
     (a_start, a_end), (b_start, b_end) = spans["Task A"], spans["Task B"]

@@ -190,7 +190,7 @@ def test_no_scaffold_placeholder_is_left() -> None:
         for folder, pattern in (("docs", "*.md"), ("snippets", "*.py"))
         for path in sorted((ROOT / folder).rglob(pattern))
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if "TODO" in line
+        if "TODO:" in line
     ]
     if left:
         pytest.fail("replace these placeholders:\n" + "\n".join(left), pytrace=False)
