@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from html import unescape
 from pathlib import Path
 
 import pytest
-
-from .conftest import ROOT
 
 SEED = ["Task A starting", "Task B starting", "Task A completed", "Task B completed"]
 SEED_PAGES = {
@@ -22,21 +19,6 @@ SEED_PAGES = {
 }
 _LINE = re.compile(r'<span class="xd-line xd-(stdout|stderr)" data-t="(\d+\.\d\ds)">(.*?)</span>')
 _OUTPUT = re.compile(r'<div class="language-text highlight xd-output">.*?</pre></div>', re.S)
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-    if build.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}{build.stderr}", pytrace=False)
-    return out
 
 
 def outputs(html: str) -> list[list[tuple[str, str]]]:
