@@ -6,6 +6,7 @@ first axe run cost about a second); a test lists everything it found.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,18 @@ def test_every_built_page_is_checked(site: Path) -> None:
     built = {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
     checked = {page if page.endswith(".html") else f"{page}index.html" for page in PAGES}
     assert built == checked
+
+
+def test_every_page_has_its_own_description(site: Path) -> None:
+    """Search engines show it under the title: front matter `description:` on each page."""
+    found = {
+        page: re.findall(r'<meta name="description" content="([^"]+)"', html)
+        for page in PAGES
+        if page != "404.html"
+        for html in [(site / page / "index.html").read_text(encoding="utf-8")]
+    }
+    assert all(len(descriptions) == 1 for descriptions in found.values()), found
+    assert len({d[0] for d in found.values()}) == len(found), "two pages share a description"
 
 
 def axe(page: Page, run_only: dict[str, object]) -> list[str]:
