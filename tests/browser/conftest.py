@@ -119,6 +119,7 @@ def open_page(browser: Browser, base_url: str) -> Iterator[Opener]:
         base: str = "",
     ) -> Visit:
         context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+        context.set_default_timeout(10_000)  # fail in seconds, not the default 30
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page)
