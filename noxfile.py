@@ -1,9 +1,12 @@
-"""Tasks: `nox -s docs`, `nox -s tests`, `nox -s serve`, `nox -s lint`, `nox -s update-outputs`."""
+"""Tasks: `nox -s docs`, `nox -s tests`, `nox -s serve`, `nox -s lint`, `nox -s update-outputs`,
+`nox -s audit`."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nox
@@ -17,6 +20,8 @@ ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 # MkDocs-Material prints an end-of-life banner for MkDocs 1.x on every build.
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
+# The npm packages of the site checks: axe-core, vnu-jar and lighthouse, exact versions.
+BROWSER_CHECKS = ROOT / "tests" / "browser"
 
 
 def install(session: nox.Session, group: str, *, project: bool = True) -> None:
@@ -51,8 +56,10 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Every check: snippets against recordings, inline examples, bad input, lint."""
+    """Every check: snippets against recordings, inline examples, bad input, the site in
+    Chromium (tests/browser/), lint."""
     install(session, "tests")
+    npm_ci(session)
     session.run("pytest", *session.posargs, env=ENV)
     ruff(session)
 
@@ -62,6 +69,31 @@ def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check over the machinery, tests and snippets."""
     install(session, "lint", project=False)
     ruff(session)
+
+
+def npm_ci(session: nox.Session) -> None:
+    """Install the site checks' npm packages from their lock file, unless already current."""
+    lock = BROWSER_CHECKS / "package-lock.json"
+    stamp = BROWSER_CHECKS / "node_modules" / ".installed-from-package-lock.json"
+    if stamp.is_file() and stamp.read_bytes() == lock.read_bytes():
+        return
+    # package.json's "overrides" pin the two packages that Lighthouse's trace engine
+    # asks for as "latest": without them npm ci rejects the lock file whenever a newer
+    # version of either is published.
+    with session.chdir(BROWSER_CHECKS):
+        # vnu-jar's install script would download a Java runtime; the system's is used.
+        session.run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", external=True)
+    shutil.copyfile(lock, stamp)
+
+
+@nox.session
+def audit(session: nox.Session) -> None:
+    """Lighthouse, mobile and desktop, on every page served gzipped on 127.0.0.1 (a benchmark)."""
+    install(session, "docs")
+    npm_ci(session)
+    with tempfile.TemporaryDirectory() as site:
+        session.run("mkdocs", "build", "--strict", "--quiet", "--site-dir", site, env=ENV)
+        session.run("python", "tests/browser/audit.py", site, *session.posargs)
 
 
 def ruff(session: nox.Session) -> None:

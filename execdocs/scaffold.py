@@ -29,7 +29,11 @@ if __name__ == "__main__":
     main()
 '''
 
-PAGE = """# {title}
+PAGE = """---
+description: "TODO: one sentence for search engines and link previews."
+---
+
+# {title}
 
 TODO: one or two sentences that say what the reader is about to see.
 

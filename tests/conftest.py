@@ -76,8 +76,11 @@ class Site:
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")
         shutil.copy(ROOT / "pyproject.toml", root)
         shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets", dirs_exist_ok=True)
+        shutil.copytree(ROOT / "overrides", root / "overrides")  # theme.custom_dir
         shutil.copytree(
-            ROOT / "tests", root / "tests", ignore=shutil.ignore_patterns("__pycache__")
+            ROOT / "tests",
+            root / "tests",
+            ignore=shutil.ignore_patterns("__pycache__", "node_modules"),
         )
         self.snippet("hello.py", 'print("hello", flush=True)', recording="hello")
         self.page("```run\nhello.py\n```\n")

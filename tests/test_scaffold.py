@@ -31,7 +31,7 @@ def test_new_example_with_page_builds_and_asks_for_its_placeholders(tiny_site: S
     # Everything passes except the reminder to replace the template's TODO lines.
     assert tests.code == 1, tests.output
     assert "1 failed" in tests.output and "replace these placeholders" in tests.output
-    assert "docs/demo/first_steps.md:3: TODO" in tests.output
+    assert 'docs/demo/first_steps.md:2: description: "TODO:' in tests.output
 
 
 def test_new_example_without_page_prints_the_fence_and_is_not_yet_embedded(tiny_site: Site) -> None:

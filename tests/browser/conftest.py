@@ -1,0 +1,154 @@
+"""The built site served on 127.0.0.1 and opened in Debian's Chromium through Playwright."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+
+from ..conftest import ROOT
+
+HERE = Path(__file__).parent
+NODE_MODULES = HERE / "node_modules"
+CHROMIUM = Path("/usr/bin/chromium")
+# Playwright cannot download its own browser here; Debian's is driven instead. These
+# flags keep it from needing a GPU or a sandbox, and from calling home on its own, so
+# every request a test sees comes from the page. Playwright adds a fresh profile dir.
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+
+
+def site_pages() -> list[str]:
+    """The URL path of every page, from docs/ (so a new page is covered with no code change).
+
+    test_pages.py::test_every_built_page_is_checked holds this list to the built site.
+    """
+    paths = ["404.html"]  # the theme's own page
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        rel = source.relative_to(ROOT / "docs")
+        folder = rel.parent if rel.stem in ("index", "README") else rel.with_suffix("")
+        paths.append("" if folder == Path() else f"{folder.as_posix()}/")
+    return paths
+
+
+PAGES = site_pages()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass  # pytest shows failures; a line per request would drown them
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a folder on a free port of 127.0.0.1 and yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+            thread.join()
+
+
+# Package scope: the browser is closed when tests/browser/ is done. Playwright's sync
+# API keeps an asyncio loop marked as running in this thread while it is open, and the
+# inline examples that call asyncio.run() run later in the same session.
+@pytest.fixture(scope="package")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.is_file():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    """An open page and everything it did: each request, console error and uncaught error."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
+
+
+Opener = Callable[..., Visit]
+
+
+@pytest.fixture
+def open_page(browser: Browser, base_url: str) -> Iterator[Opener]:
+    """open_page(path, viewport=DESKTOP, color_scheme="light", base=base_url) -> Visit."""
+    contexts = []
+
+    def opener(
+        path: str,
+        *,
+        viewport: dict[str, int] = DESKTOP,
+        color_scheme: str = "light",
+        base: str = "",
+    ) -> Visit:
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
+        context.set_default_timeout(10_000)  # fail in seconds, not the default 30
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page)
+        page.on("request", lambda request: visit.requests.append(request.url))
+        page.on(
+            "console",
+            lambda message: message.type == "error" and visit.errors.append(message.text),
+        )
+        page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
+
+        def dismiss(dialog: Dialog) -> None:
+            visit.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", dismiss)
+        # Nothing leaves the machine, even when a page asks: the request is recorded,
+        # then refused.
+        page.route(
+            "**/*",
+            lambda route: (
+                route.continue_()
+                if urlsplit(route.request.url).hostname == "127.0.0.1"
+                else route.abort()
+            ),
+        )
+        response = page.goto((base or base_url) + path, wait_until="load")
+        assert response is not None and response.status == 200, f"{path}: no page"
+        return visit
+
+    yield opener
+    for context in contexts:
+        context.close()

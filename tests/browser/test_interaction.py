@@ -1,0 +1,96 @@
+"""What a reader does: search, follow the navigation, switch tabs and palette, copy code."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import DESKTOP, MOBILE, PAGES, Opener
+
+
+def test_search_finds_the_futures_page(open_page: Opener) -> None:
+    page = open_page("").page
+    page.locator(".md-search__input").click()
+    # The theme reacts to key events: fill() would leave its box empty.
+    page.locator(".md-search__input").press_sequentially("ProcessPoolExecutor")
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible()
+    paths = [urlsplit(href).path for href in results.evaluate_all("as => as.map(a => a.href)")]
+    assert "/futures/" in paths
+
+
+def test_navigation_reaches_every_page(open_page: Opener) -> None:
+    page = open_page("").page
+    primary = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link")
+    titles = primary.all_inner_texts()
+    chapters = [path for path in PAGES if path.endswith("/")]
+    assert len(titles) == len(chapters) + 1, titles  # each chapter and the home page
+    hrefs = primary.evaluate_all("links => links.map(a => a.href)")
+    for i, (title, href) in enumerate(zip(titles, hrefs, strict=True)):
+        primary.nth(i).click()
+        expect(page).to_have_url(href)
+        expect(page.locator(".md-nav__link--active").first).to_have_text(title)
+        expect(page.locator(".md-content h1")).to_be_visible()
+
+
+def test_content_tabs_switch(open_page: Opener) -> None:
+    page = open_page("futures/").page
+    labels = page.locator(".tabbed-labels label")
+    blocks = page.locator(".tabbed-block")
+    assert labels.all_inner_texts() == ["ThreadPoolExecutor", "ProcessPoolExecutor"]
+    expect(blocks.nth(0)).to_be_visible()
+    expect(blocks.nth(1)).to_be_hidden()
+    labels.nth(1).click()
+    expect(blocks.nth(1)).to_be_visible()
+    expect(blocks.nth(0)).to_be_hidden()
+    expect(blocks.nth(1)).to_contain_text("two_tasks_processes.py")
+
+
+def test_copy_button_copies_the_code_without_time_stamps(open_page: Opener) -> None:
+    visit = open_page("threading/")
+    visit.page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    output = visit.page.locator(".xd-output").first
+    output.hover()  # the button shows on hover
+    output.locator(".md-code__button[data-md-type=copy]").click()
+    copied = visit.page.evaluate("navigator.clipboard.readText()")
+    assert copied.splitlines()[0] == "Task A starting"
+
+
+def shots_dir(tmp_path: Path) -> Path:
+    """Where screenshots go: $SITE_SCREENSHOTS to keep them, else the test's tmp dir."""
+    folder = Path(os.environ.get("SITE_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def switch_palette(page: Page, to: str) -> None:
+    page.locator(f"label[title='Switch to {to} mode']").click()
+    expect(page.locator("body")).to_have_attribute(
+        "data-md-color-scheme", {"dark": "slate", "light": "default"}[to]
+    )
+
+
+@pytest.mark.parametrize("page_path", ["", "futures/"])
+def test_palette_toggle(open_page: Opener, page_path: str, tmp_path: Path) -> None:
+    page = open_page(page_path).page
+    # Screenshots show the end of the theme's colour transitions, not their middle.
+    page.add_style_tag(content="*, ::before, ::after { transition: none !important }")
+    folder = shots_dir(tmp_path)
+    name = page_path.strip("/") or "home"
+
+    def shoot(scheme: str) -> None:  # what a reader sees, to look at; no pixel is asserted
+        for viewport, size in (("desktop", DESKTOP), ("mobile", MOBILE)):
+            page.set_viewport_size(size)
+            page.screenshot(path=folder / f"{name}-{viewport}-{scheme}.png")
+
+    shoot("light")
+    switch_palette(page, "dark")
+    shoot("dark")
+    # The choice is remembered on the next load, and can be undone.
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    switch_palette(page, "light")

@@ -1,0 +1,101 @@
+"""Every page of the built site, in a real browser: clean load, accessibility, phone layout.
+
+Each page is opened once and every check runs on that one load (a page load and a
+first axe run cost about a second); a test lists everything it found.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from ..conftest import ROOT
+from .conftest import MOBILE, NODE_MODULES, PAGES, Opener
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# The dark palette changes colours only, so it needs only the rules about colour.
+AXE_COLOUR = ["color-contrast", "link-in-text-block"]
+# Elements that may scroll sideways on a phone: code, inside its own block.
+CODE = "pre, .highlight"
+
+
+def test_every_built_page_is_checked(built_site: Path) -> None:
+    built = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html")}
+    checked = {page if page.endswith(".html") else f"{page}index.html" for page in PAGES}
+    assert built == checked
+
+
+def test_every_page_has_its_own_description(built_site: Path) -> None:
+    """Search engines show it under the title: front matter `description:` on each page."""
+    found = {
+        page: re.findall(r'<meta name="description" content="([^"]+)"', html)
+        for page in PAGES
+        if page != "404.html"
+        for html in [(built_site / page / "index.html").read_text(encoding="utf-8")]
+    }
+    assert all(len(descriptions) == 1 for descriptions in found.values()), found
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    generic = [page for page, (d,) in found.items() if d == config["site_description"]]
+    assert not generic, "pages without a description of their own"
+    assert len({d for (d,) in found.values()}) == len(found), "two pages share a description"
+
+
+def axe(page: Page, run_only: dict[str, object]) -> list[str]:
+    """axe-core's violations on the page, one readable entry each."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `nox -s tests`, which runs npm ci", pytrace=False)
+    if not page.evaluate("'axe' in window"):
+        page.add_script_tag(path=AXE)
+    result = page.evaluate("runOnly => axe.run(document, {runOnly})", run_only)
+    return [
+        f"axe {v['id']} ({v['impact']}): {v['help']}\n"
+        + "".join(f"    {node['target']}: {node['failureSummary']}\n" for node in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+
+
+def sideways_scrolling(page: Page) -> list[str]:
+    """What scrolls horizontally, apart from code blocks."""
+    width = page.evaluate("document.scrollingElement.scrollWidth")
+    found = [f"the page is {width}px wide"] if width > page.viewport_size["width"] else []
+    return found + page.evaluate(
+        """code => [...document.querySelectorAll('body *')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1
+                && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+                && e.checkVisibility({opacityProperty: true, visibilityProperty: true})
+                && !e.closest(code))
+            .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`
+                + ' scrolls sideways')""",
+        CODE,
+    )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page(open_page: Opener, page: str) -> None:
+    visit = open_page(page)
+    problems = axe(visit.page, {"type": "tag", "values": AXE_TAGS})
+
+    blocks = visit.page.locator(".md-content pre:has(> code)")
+    copy = blocks.locator(".md-code__button[data-md-type=copy]")
+    if copy.count() != blocks.count():
+        problems.append(f"{blocks.count()} code blocks but {copy.count()} copy buttons")
+
+    # The dark palette, through its toggle. The colours are measured with the theme's
+    # transitions off, so never halfway through one.
+    visit.page.add_style_tag(content="*, ::before, ::after { transition: none !important }")
+    visit.page.locator("label[title='Switch to dark mode']").click()
+    expect(visit.page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    problems += [f"dark: {p}" for p in axe(visit.page, {"type": "rule", "values": AXE_COLOUR})]
+
+    visit.page.set_viewport_size(MOBILE)
+    problems += [f"at {MOBILE['width']}px: {p}" for p in sideways_scrolling(visit.page)]
+
+    # Checked last, so that requests made after the load event are seen too.
+    problems += [f"request to another host: {url}" for url in visit.foreign_requests()]
+    problems += [f"console: {error}" for error in visit.errors]
+    assert not problems, "\n".join(problems)
