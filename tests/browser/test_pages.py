@@ -45,13 +45,15 @@ def test_every_page_has_its_own_description(built_site: Path) -> None:
     assert len({d for (d,) in found.values()}) == len(found), "two pages share a description"
 
 
-def axe(page: Page, run_only: dict[str, object]) -> list[str]:
-    """axe-core's violations on the page, one readable entry each."""
+def axe(page: Page, run_only: dict[str, object], within: str | None = None) -> list[str]:
+    """axe-core's violations on the page (or within a selector), one readable entry each."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `nox -s tests`, which runs npm ci", pytrace=False)
     if not page.evaluate("'axe' in window"):
         page.add_script_tag(path=AXE)
-    result = page.evaluate("runOnly => axe.run(document, {runOnly})", run_only)
+    result = page.evaluate(
+        "([within, runOnly]) => axe.run(within ?? document, {runOnly})", [within, run_only]
+    )
     return [
         f"axe {v['id']} ({v['impact']}): {v['help']}\n"
         + "".join(f"    {node['target']}: {node['failureSummary']}\n" for node in v["nodes"][:5])
