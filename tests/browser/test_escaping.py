@@ -7,13 +7,11 @@ one-page site, with a line on stderr, also puts every style of an output block b
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
 
-from ..test_failures import ENV, Site
+from ..conftest import Site
 from .conftest import Opener, serve
 from .test_pages import AXE_TAGS, axe
 
@@ -30,14 +28,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     (site.root / "snippets" / "hello.err").write_text("careful\n", encoding="utf-8")
     site.page('```run stderr="expected"\nhello.py\n```\n')
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=site.root,
-        env=ENV,
-        capture_output=True,
-        text=True,
-    )
-    assert build.returncode == 0, build.stdout + build.stderr
+    build = site.build()
+    assert build.code == 0, build.output
     with serve(site.root / "site") as url:
         yield url
 
