@@ -60,7 +60,7 @@ def tests(session: nox.Session) -> None:
     Chromium (tests/browser/), lint."""
     install(session, "tests")
     npm_ci(session)
-    session.run("pytest", *session.posargs, env=ENV)
+    session.run("pytest", "-n", "2", "--dist", "loadfile", *session.posargs, env=ENV)
     ruff(session)
 
 
