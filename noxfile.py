@@ -1,4 +1,5 @@
-"""Tasks: `nox -s docs`, `nox -s tests`, `nox -s serve`, `nox -s lint`, `nox -s update-outputs`."""
+"""Tasks: `nox -s docs`, `nox -s tests`, `nox -s serve`, `nox -s lint`, `nox -s update-outputs`,
+`nox -s bench-notebook`."""
 
 from __future__ import annotations
 
@@ -71,6 +72,16 @@ def update_outputs(session: nox.Session) -> None:
         session.run("pytest", "tests/test_inline_examples.py", "--update-examples", env=ENV)
 
 
+@nox.session(name="bench-notebook")
+def bench_notebook(session: nox.Session) -> None:
+    """Re-execute docs/benchmarks/index.ipynb in place (a few minutes; idle machine).
+
+    `nox -s bench-notebook -- --quick` runs it with shrunk sizes and saves nothing.
+    """
+    install(session, "bench")
+    session.run("python", "-m", "execdocs.notebook", *session.posargs, env=ENV)
+
+
 @nox.session
 def stress(session: nox.Session) -> None:
     """Run every snippet 20 times with one core kept busy; all must match."""
@@ -81,7 +92,7 @@ def stress(session: nox.Session) -> None:
 @nox.session
 def lock(session: nox.Session) -> None:
     """Regenerate constraints.txt from a fresh install of all groups."""
-    groups = ["docs", "tests", "lint"]
+    groups = ["docs", "bench", "tests", "lint"]
     requirements = sorted({r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)})
     session.install(*requirements)
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)
