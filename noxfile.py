@@ -1,5 +1,5 @@
 """Tasks: `nox -s docs`, `nox -s tests`, `nox -s serve`, `nox -s lint`, `nox -s update-outputs`,
-`nox -s audit`."""
+`nox -s audit`, `nox -s bench-notebook`."""
 
 from __future__ import annotations
 
@@ -111,6 +111,16 @@ def update_outputs(session: nox.Session) -> None:
         session.run("pytest", "tests/test_inline_examples.py", "--update-examples", env=ENV)
 
 
+@nox.session(name="bench-notebook")
+def bench_notebook(session: nox.Session) -> None:
+    """Re-execute docs/benchmarks/index.ipynb in place (a few minutes; idle machine).
+
+    `nox -s bench-notebook -- --quick` runs it with shrunk sizes and saves nothing.
+    """
+    install(session, "bench")
+    session.run("python", "-m", "execdocs.notebook", *session.posargs, env=ENV)
+
+
 @nox.session
 def new(session: nox.Session) -> None:
     """Start an example: `nox -s new -- threading/lock_order [--page "Lock ordering"]`."""
@@ -135,7 +145,7 @@ def bench(session: nox.Session) -> None:
 @nox.session
 def lock(session: nox.Session) -> None:
     """Regenerate constraints.txt from a fresh install of all groups."""
-    groups = ["docs", "tests", "lint"]
+    groups = ["docs", "bench", "tests", "lint"]
     requirements = sorted({r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)})
     session.install(*requirements)
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)

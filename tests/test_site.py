@@ -82,7 +82,14 @@ def test_site_references_no_other_host(built_site: Path) -> None:
             target = next(group for group in match.groups() if group is not None)
             if _REMOTE.match(target):
                 offenders.append(f"{path.relative_to(built_site)}: {target}")
-        for word in ("pyodide", "fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com"):
+        for word in (
+            "pyodide",
+            "fonts.googleapis",
+            "fonts.gstatic",
+            "cdn.jsdelivr",
+            "unpkg.com",
+            "cdnjs",
+        ):
             if word in text:
                 offenders.append(f"{path.relative_to(built_site)}: mentions {word}")
     assert not offenders, "\n".join(offenders)
@@ -155,3 +162,27 @@ def test_sequential_chart_shows_the_tasks_back_to_back(built_site: Path) -> None
     assert a_start < a_end <= b_start < b_end, spans
     desc = chart.find(f"{_NS}desc")
     assert desc is not None and "No two lanes overlapped" in (desc.text or "")
+
+
+def test_benchmarks_page_shows_the_saved_run_with_a_working_download(built_site: Path) -> None:
+    page = built_site / "benchmarks" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "Measured on " in html, "the run's date and machine are not on the page"
+    assert html.count('src="data:image/png;base64,') >= 3, "figures missing"
+    assert 'class="admonition note"' in html
+    buttons = re.findall(r'<a ([^>]*\bclass="md-button[^"]*"[^>]*)>([^<]+)</a>', html)
+    links = [(re.search(r'\bhref="([^"]+)"', attrs), label) for attrs, label in buttons]
+    assert [(m and m[1], label) for m, label in links] == [
+        ("index.ipynb", "Download this notebook (.ipynb)"),
+        ("benchlib.py", "Download its helper module (benchlib.py)"),
+    ], buttons
+    assert all("download" in attrs for attrs, _ in buttons)
+    for match, label in links:
+        assert match is not None
+        href = match[1]
+        target = page.parent / href
+        assert target.is_file(), f"{label}: {href} does not resolve in the built site"
+    notebook = (page.parent / "index.ipynb").read_bytes()
+    assert notebook == (ROOT / "docs" / "benchmarks" / "index.ipynb").read_bytes()
+    # Only the notebook becomes a page: the helper module is a plain file.
+    assert not (built_site / "benchmarks" / "benchlib").exists()
