@@ -42,7 +42,8 @@ def site_pages() -> list[str]:
     test_pages.py::test_every_built_page_is_checked holds this list to the built site.
     """
     paths = ["404.html"]  # the theme's own page
-    for source in sorted((ROOT / "docs").rglob("*.md")):
+    sources = [*(ROOT / "docs").rglob("*.md"), *(ROOT / "docs").rglob("*.ipynb")]
+    for source in sorted(sources):
         rel = source.relative_to(ROOT / "docs")
         folder = rel.parent if rel.stem in ("index", "README") else rel.with_suffix("")
         paths.append("" if folder == Path() else f"{folder.as_posix()}/")
