@@ -8,7 +8,8 @@ mkdocs-jupyter renders notebooks with nbconvert's template, which adds to every 
 - about 595 KB of JupyterLab CSS in ``<style>`` elements inside the body, which is
   invalid HTML and most of the page's weight; docs/assets/execdocs.css styles the
   few notebook classes the page uses instead;
-- a ``<clipboard-copy>`` element per code cell with a stray ``,`` attribute;
+- a ``<clipboard-copy>`` element per code cell, with a stray ``,`` attribute, and a
+  copy of the cell's source in a ``clipboard-copy-txt`` block that only that CSS hid;
 - code cells as ``<div class="highlight-ipynb"><pre>`` with no ``<code>``, which the
   theme neither colours, scrolls nor gives a copy button.
 
@@ -29,7 +30,9 @@ from mkdocs.structure.pages import Page
 _MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 _MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
-_COPY = re.compile(r"<clipboard-copy\b.*?</clipboard-copy>", re.S)
+_COPY = re.compile(
+    r'<clipboard-copy\b.*?</clipboard-copy>|<div class="clipboard-copy-txt"[^>]*>.*?</div>', re.S
+)
 _CONTENT = re.compile(r"(<article\b.*?</article>)", re.S)
 _CODE_CELL = re.compile(r'<div class="highlight-ipynb hl-(\w+)"><pre>(.*?)</pre>', re.S)
 
