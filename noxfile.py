@@ -137,9 +137,11 @@ def stress(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Print build-speed figures: cold, warm, one edit, render, snippets, tests. No asserts."""
+    """Print build-speed figures (cold, warm, one edit, render, snippets, tests), then
+    refresh the Benchmarks notebook (`bench-notebook`). Asserts nothing."""
     install(session, "docs")
     session.run("python", "benchmarks/build_speed.py", *session.posargs, env=ENV)
+    session.notify("bench-notebook")
 
 
 @nox.session
