@@ -34,9 +34,9 @@ ENV.pop("CI", None)  # CI=true would switch the cache off for the warm builds
 
 
 def copy_site(into: Path) -> Path:
-    for name in ("docs", "snippets"):
-        shutil.copytree(ROOT / name, into / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", into)
+    """The project without its environments, caches and built site."""
+    skip = (".git", ".nox", ".cache", "site", "node_modules", "__pycache__")
+    shutil.copytree(ROOT, into, ignore=shutil.ignore_patterns(*skip))
     return into
 
 
