@@ -21,7 +21,7 @@ FIGURES = 3  # I/O speedup, CPU speedup with Amdahl, start-up and memory costs
 
 
 def images(notebook: nbformat.NotebookNode) -> int:
-    return sum("image/png" in output.get("data", {}) for output in outputs(notebook))
+    return sum("image/svg+xml" in output.get("data", {}) for output in outputs(notebook))
 
 
 def text(notebook: nbformat.NotebookNode) -> str:

@@ -168,7 +168,7 @@ def test_benchmarks_page_shows_the_saved_run_with_a_working_download(built_site:
     page = built_site / "benchmarks" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert "Measured on " in html, "the run's date and machine are not on the page"
-    assert html.count('src="data:image/png;base64,') >= 3, "figures missing"
+    assert html.count('src="data:image/svg+xml;base64,') >= 3, "figures missing"
     assert 'class="admonition note"' in html
     buttons = re.findall(r'<a ([^>]*\bclass="md-button[^"]*"[^>]*)>([^<]+)</a>', html)
     links = [(re.search(r'\bhref="([^"]+)"', attrs), label) for attrs, label in buttons]
