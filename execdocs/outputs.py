@@ -201,14 +201,19 @@ def record(example: Example, run: Run, root: Path) -> list[str]:
     return changed
 
 
-def run_example(example: Example, root: Path, *, start_method: str | None = None) -> Run:
-    """Run an example's snippet through the runner, after checking that it exists."""
+def require_source(example: Example, root: Path) -> None:
+    """Raise SnippetError when the file a run fence names is not there."""
     if not (root / example.source).is_file():
         raise SnippetError(
             example,
             "does not exist",
             hint=f"create {example.source}, or fix the path in the run fence",
         )
+
+
+def run_example(example: Example, root: Path, *, start_method: str | None = None) -> Run:
+    """Run an example's snippet through the runner, after checking that it exists."""
+    require_source(example, root)
     return run_snippet(
         example.source, root=root, timeout=example.timeout, start_method=start_method
     )

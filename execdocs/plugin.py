@@ -34,7 +34,7 @@ from execdocs.examples import (
     missing_includes,
     snippet_files,
 )
-from execdocs.outputs import SnippetError, attempt, check
+from execdocs.outputs import SnippetError, attempt, check, require_source
 from execdocs.runner import Run, run_many
 
 log = logging.getLogger("mkdocs.plugins.execdocs")
@@ -58,10 +58,7 @@ class Build:
     def example(self, seen: Example) -> Example:
         """The discovered example for a fence, which carries its page and line."""
         example = self.examples.get(seen.path, seen)
-        if not (self.root / example.source).is_file():
-            raise SnippetError(
-                example, "does not exist", hint="create it, or fix the path in the run fence"
-            )
+        require_source(example, self.root)
         return example
 
     def result(self, example: Example) -> Run:
