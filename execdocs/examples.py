@@ -48,11 +48,12 @@ class Example:
     order: str = "exact"  # "free": lines are compared as a multiset
     timeout: float = DEFAULT_TIMEOUT
     stderr: bool = False  # the snippet is meant to write to stderr
-    tolerance: float = 0.25  # relative tolerance for decimal numbers (timings)
+    tolerance: float = 0.25  # relative tolerance for decimal numbers; inf: not compared
     baseline: str | None = None  # snippet whose duration is shown next to this one's
     min_python: tuple[int, int] | None = None
     alone: bool = False  # needs the whole machine: never run beside other snippets
     lanes: str | None = None  # regex; its first group names a line's timeline lane
+    requires: tuple[str, ...] = ()  # pip requirements beyond the standard library
     page: str = ""  # docs page and line that embeds it, for messages
     line: int = 0
 
@@ -60,12 +61,13 @@ class Example:
         "order": "exact | free",
         "timeout": "seconds, e.g. 60",
         "stderr": "expected",
-        "tolerance": "relative, e.g. 0.5",
+        "tolerance": "relative, e.g. 0.5; any: numbers are not compared",
         "baseline": "another snippet path",
         "min_python": "e.g. 3.14",
         "machine": "whole",
         "title": "text shown above the source",
         "lanes": "regex whose first group names a line's lane, e.g. (Task \\w+)",
+        "requires": "pip requirements beyond the standard library, e.g. dask[distributed]",
     }
 
     @classmethod
@@ -92,6 +94,8 @@ class Example:
             return value
 
         def number(key: str, default: float) -> float:
+            if key == "tolerance" and options.get(key) == "any":
+                return float("inf")  # CPU-bound timings: they depend on the machine's load
             try:
                 value = float(options.get(key, default))
             except ValueError:
@@ -126,6 +130,7 @@ class Example:
             min_python=min_python,
             alone=choice("machine", ("shared", "whole")) == "whole",
             lanes=lanes,
+            requires=tuple(options.get("requires", "").split()),
             page=page,
             line=line,
         )
@@ -146,6 +151,18 @@ class Example:
     @property
     def where(self) -> str:
         return f"{self.page}:{self.line}" if self.page else self.source
+
+    @property
+    def anchor(self) -> str:
+        """The id of the example on its page, e.g. ``example-threading-two_tasks``."""
+        return "example-" + re.sub(r"[^\w-]+", "-", self.path.removesuffix(".py"))
+
+    @property
+    def imports(self) -> set[str]:
+        """Top-level modules that ``requires`` makes importable, e.g. ``dask``."""
+        return {
+            re.split(r"[\[<>=!~;\s]", req, maxsplit=1)[0].replace("-", "_") for req in self.requires
+        }
 
     def supported(self, version: tuple[int, int] = sys.version_info[:2]) -> bool:
         return self.min_python is None or version >= self.min_python

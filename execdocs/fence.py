@@ -56,7 +56,7 @@ def formatter(
         code = (BUILD.root / example.source).read_text(encoding="utf-8")
     except (FenceError, SnippetError) as error:
         return BUILD.fail(error)
-    return base_format(
+    html = base_format(
         language="python",
         run=lambda *_, **__: output,
         code=code,
@@ -65,6 +65,8 @@ def formatter(
         source="above",
         extra={"title": fence.get("title", example.source)},
     )
+    # An id per example, so that other pages (the pitfalls page) can link to it.
+    return f'<div class="xd-example" id="{example.anchor}">{html}</div>'
 
 
 def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
@@ -88,6 +90,9 @@ def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
         when = run.started.replace("T", " ")[:16]
         summary += f" · from the build cache: unchanged since its run on {escape(when)} UTC"
     summary += f" · try it: <code>python {escape(example.source)}</code>"
+    if example.requires:
+        wanted = " ".join(f'"{escape(req)}"' for req in example.requires)
+        summary += f" after <code>python -m pip install {wanted}</code>"
     return (
         '<div class="xd-run">'
         '<div class="language-text highlight xd-output">'

@@ -112,3 +112,14 @@ def test_update_never_records_a_failed_run(tiny_site: Site) -> None:
     assert not list((tiny_site.root / "snippets").glob(".*.tmp")), (
         "a half-written file was left behind"
     )
+
+
+def test_links_to_an_example_are_checked(tiny_site: Site) -> None:
+    """Each example has an id (`#example-<topic>-<name>`) that strict link checks know."""
+    tiny_site.page("```run\nhello.py\n```\n\n[shown above](#example-hello)\n")
+    assert tiny_site.build().code == 0
+    tiny_site.page("```run\nhello.py\n```\n\n[shown above](#example-helo)\n")
+    build = tiny_site.build()
+    assert build.code != 0 and "'#example-helo', but there is no such anchor" in build.output, (
+        build.output
+    )

@@ -72,6 +72,19 @@ def test_stderr_is_recorded_only_when_expected(tmp_path: Path) -> None:
         check(example, _run("out", stderr=("other",)), tmp_path)
 
 
+def test_tolerance_any_compares_only_the_text_around_numbers() -> None:
+    any_number = Example.from_fence("x.py", {"tolerance": "any"}).tolerance
+    assert line_matches("4 processes: 0.00 s", "4 processes: 9.75 s", any_number)
+    assert not line_matches("4 processes: 0.00 s", "4 threads: 0.00 s", any_number)
+    assert not line_matches("count 1000", "count 1001", any_number)
+
+
+def test_requires_names_importable_modules_and_anchor_is_stable() -> None:
+    example = Example.from_fence("distributed/local_cluster.py", {"requires": "dask[distributed]"})
+    assert example.requires == ("dask[distributed]",) and example.imports == {"dask"}
+    assert example.anchor == "example-distributed-local_cluster"
+
+
 def test_fence_settings() -> None:
     example = Example.from_fence(
         "threading/x.py",
