@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,19 @@ def test_no_scaffold_placeholder_is_left() -> None:
     ]
     if left:
         pytest.fail("replace these placeholders:\n" + "\n".join(left), pytrace=False)
+
+
+def _mirror(page: str) -> str:
+    """The snippets folder that mirrors a page: docs/a/b.md -> a/b, docs/a/index.md -> a."""
+    folder = page.removeprefix("docs/").removesuffix(".md")
+    return folder.removesuffix("index").rstrip("/")
+
+
+def test_snippets_mirror_their_pages() -> None:
+    """docs/<topic>/<page>.md embeds snippets/<topic>/<page>/*.py, so each is easy to find."""
+    misplaced = [
+        f"{e.where}: embeds {e.source}; move it to snippets/{_mirror(e.page)}/"
+        for e in EXAMPLES
+        if Path(e.path).parent.as_posix().strip(".") != _mirror(e.page)
+    ]
+    assert not misplaced, "\n".join(misplaced)
