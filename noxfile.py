@@ -123,7 +123,7 @@ def bench_notebook(session: nox.Session) -> None:
 
 @nox.session
 def new(session: nox.Session) -> None:
-    """Start an example: `nox -s new -- threading/lock_order [--page "Lock ordering"]`."""
+    """Start an example: `nox -s new -- threading/lock-order/transfer [--page "Lock ordering"]`."""
     install(session, "docs")
     session.run("python", "-m", "execdocs", "new", *session.posargs, env=ENV)
 

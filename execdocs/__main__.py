@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd = commands.add_parser(
         "new", help="start a new example: python -m execdocs new topic/name"
     )
-    new_cmd.add_argument("name", help="<topic>/<name>, e.g. threading/lock_order")
+    new_cmd.add_argument("name", help="<topic>/<page>/<name>, e.g. threading/locks/transfer")
     new_cmd.add_argument(
-        "--page", metavar="TITLE", help="also create docs/<topic>/<name>.md and its nav entry"
+        "--page", metavar="TITLE", help="also create the page it belongs on, and its nav entry"
     )
     args = parser.parse_args(argv)
     try:

@@ -65,8 +65,12 @@ def formatter(
         source="above",
         extra={"title": fence.get("title", example.source)},
     )
-    # An id per example, so that other pages (the pitfalls page) can link to it.
-    return f'<div class="xd-example" id="{example.anchor}">{html}</div>'
+    # An id per example, so that other pages (the pitfalls page) can link to it. It
+    # sits on an empty element, not on an ancestor of the code blocks: the theme names
+    # each block's copy target after its closest ancestor with an id.
+    return (
+        f'<div class="xd-example"><span class="xd-anchor" id="{example.anchor}"></span>{html}</div>'
+    )
 
 
 def _output_html(example: Example, run: Run, baseline: Run | None) -> str:

@@ -36,12 +36,13 @@ from execdocs.examples import (
 )
 from execdocs.outputs import SnippetError, attempt, check, require_source
 from execdocs.runner import Run, run_many
+from execdocs.theme_fixes import fix_nav
 
 log = logging.getLogger("mkdocs.plugins.execdocs")
 
 # pytest-examples reads test="…" and lint="…" on python fences; SuperFences would
 # refuse a fence with an option it does not know, so they are removed before rendering.
-_EXAMPLE_ID = re.compile(r'<div class="xd-example" id="([^"]+)"')
+_EXAMPLE_ID = re.compile(r'<span class="xd-anchor" id="([^"]+)"></span>')
 _PY_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*py\S*)(.*)$", re.M)
 _TEST_OPTION = re.compile(r"""\s+(?:test|lint)=("[^"]*"|'[^']*')""")
 
@@ -201,6 +202,14 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
             f"Every output on this page was produced by running its program {how}, "
             f"with {escape(machines)}, on {escape(dates)} (UTC).</p></aside>"
         )
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return fix_nav(output)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return fix_nav(output_content)  # 404.html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build = fence.BUILD

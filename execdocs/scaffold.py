@@ -1,8 +1,9 @@
-"""`nox -s new -- <topic>/<name> [--page TITLE]`: start a new example.
+"""`nox -s new -- <topic>/<page>/<name> [--page TITLE]`: start a new example.
 
 Creates the snippet from a template, runs it through the runner, records its output
-and prints the fence to paste into a page; with --page it also writes the page and
-its nav entry.
+and prints the fence to paste into its page; with --page it also writes that page and
+its nav entry. Snippets mirror pages: ``threading/locks/transfer`` belongs on
+``docs/threading/locks.md``, and ``threading/transfer`` on ``docs/threading/index.md``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import yaml
 from execdocs.examples import DOCS, FENCE, SNIPPETS, Example
 from execdocs.outputs import SnippetError, record, run_example
 
-NAME = re.compile(r"[a-z][a-z0-9_]*/[a-z][a-z0-9_]*")
+NAME = re.compile(r"[a-z][a-z0-9_-]*/(?:[a-z][a-z0-9_-]*/)?[a-z][a-z0-9_]*")
 
 TEMPLATE = '''"""TODO: say in one line what this example shows."""
 
@@ -57,11 +58,15 @@ def new_example(root: Path, name: str, page_title: str | None = None) -> list[st
     """Create the snippet (and page), record its output; return what to tell the user."""
     if not NAME.fullmatch(name.removesuffix(".py")):
         raise ScaffoldError(
-            f"{name!r}: give <topic>/<name> in snake_case, like threading/lock_order"
+            f"{name!r}: give <topic>/<page>/<name> with a snake_case name, like "
+            "threading/locks/transfer (or <topic>/<name> for the topic's first page)"
         )
     path = name.removesuffix(".py") + ".py"
     snippet = root / SNIPPETS / path
-    page = root / DOCS / Path(path).with_suffix(".md")
+    folder = Path(path).parent
+    page = (
+        root / DOCS / (folder.with_suffix(".md") if len(folder.parts) > 1 else folder / "index.md")
+    )
     for existing in (snippet, page if page_title else None):
         if existing and existing.exists():
             raise ScaffoldError(f"{existing.relative_to(root)} already exists; pick another name")
@@ -80,7 +85,7 @@ def new_example(root: Path, name: str, page_title: str | None = None) -> list[st
         add_to_nav(root / "mkdocs.yml", page_title, page.relative_to(root / DOCS).as_posix())
         told.append(f"created {page.relative_to(root)} and added it to the nav in mkdocs.yml")
     else:
-        told.append(f"paste this into a page under {DOCS}/{Path(path).parent}/:\n\n{fence(path)}\n")
+        told.append(f"paste this into {page.relative_to(root).as_posix()}:\n\n{fence(path)}\n")
     told.append(
         f"next: edit {example.source}, preview with `nox -s serve`, "
         f"record with `nox -s update-outputs -- {path}`, then `nox -s tests`"
