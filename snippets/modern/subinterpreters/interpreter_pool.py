@@ -3,7 +3,7 @@
 import time
 from concurrent.futures import InterpreterPoolExecutor, ThreadPoolExecutor
 
-N = 8_000_000  # one job: well under a second of pure-Python arithmetic
+N = 6_000_000  # one job: well under a second of pure-Python arithmetic
 
 
 def count(n):
