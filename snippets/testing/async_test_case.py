@@ -1,0 +1,69 @@
+"""Testing asyncio code: IsolatedAsyncioTestCase, an Event instead of a sleep, and a timeout."""
+
+import asyncio
+import unittest
+
+
+class Cache:
+    """Code under test: the first caller loads a value, later callers wait for it."""
+
+    def __init__(self, load):
+        self.load = load
+        self.value = None
+        self.loaded = asyncio.Event()
+        self.loading = False
+
+    async def get(self):
+        if not self.loading:
+            self.loading = True
+            self.value = await self.load()
+            self.loaded.set()
+        await self.loaded.wait()
+        return self.value
+
+
+class CacheTest(unittest.IsolatedAsyncioTestCase):
+    async def test_loads_once_for_two_callers(self):
+        release = asyncio.Event()  # the test decides when the load finishes
+        calls = []
+
+        async def fake_load():
+            calls.append("load")
+            await release.wait()
+            return 42
+
+        cache = Cache(fake_load)
+        first = asyncio.create_task(cache.get())
+        second = asyncio.create_task(cache.get())
+        await asyncio.sleep(0)  # let both tasks start and block
+        self.assertFalse(first.done() or second.done())
+        release.set()
+        async with asyncio.timeout(1):  # a bug makes the test fail, not hang
+            self.assertEqual(await asyncio.gather(first, second), [42, 42])
+        self.assertEqual(calls, ["load"])
+
+    async def test_hanging_load_times_out(self):
+        async def never_loads():
+            await asyncio.Event().wait()
+
+        with self.assertRaises(TimeoutError):
+            async with asyncio.timeout(0.2):
+                await Cache(never_loads).get()
+
+
+class PrintingResult(unittest.TestResult):
+    """Print one line per test (unittest's own summary includes a timing)."""
+
+    def addSuccess(self, test):
+        super().addSuccess(test)
+        print(f"ok    {test.id().rsplit('.', 1)[1]}", flush=True)
+
+
+if __name__ == "__main__":
+    suite = unittest.defaultTestLoader.loadTestsFromTestCase(CacheTest)
+    result = PrintingResult()
+    suite.run(result)
+    for test, trace in result.failures + result.errors:
+        print(f"FAIL  {test.id()}\n{trace}", flush=True)
+    failed = len(result.failures) + len(result.errors)
+    print(f"{result.testsRun} tests, {failed} failed", flush=True)
