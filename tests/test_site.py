@@ -7,6 +7,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from html import unescape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -62,26 +63,55 @@ def test_page_states_how_its_outputs_were_made(built_site: Path, page: str) -> N
     assert expected in stamp[0]
 
 
-_TARGETS = {
-    ".html": re.compile(
-        r"""\b(?:src|href|srcset|action|poster|data)\s*=\s*["']([^"']*)["']|url\(\s*["']?([^"')]+)"""
-    ),
-    ".css": re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)"""),
-}
+_CSS_TARGET = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""")
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_LOADING_ATTRS = {"src", "href", "srcset", "action", "poster", "data"}
+
+
+class _Targets(HTMLParser):
+    """Every URL a page would load: attributes of every element except a reader's links
+    (`<a href>`, followed only on a click), and `url(…)` in inline styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if tag == "a" and name == "href":
+                self.links.append(value)
+            elif name in _LOADING_ATTRS:
+                self.loads.extend(part.split()[0] for part in value.split(",") if part.strip())
+            elif name == "style":
+                self.loads.extend(
+                    next(g for g in m.groups() if g) for m in _CSS_TARGET.finditer(value)
+                )
 
 
 def test_site_references_no_other_host(built_site: Path) -> None:
-    """No font, CDN, analytics or pyodide asset: nothing a page loads or links lives elsewhere."""
+    """No font, CDN, analytics or pyodide asset: nothing a page loads lives elsewhere.
+    A link a reader may click (a PEP, say) is not a request, but it must use https."""
     offenders = []
     for path in sorted(built_site.rglob("*")):
-        if path.suffix not in _TARGETS:
+        if path.suffix not in (".html", ".css"):
             continue
         text = path.read_text(encoding="utf-8")
-        for match in _TARGETS[path.suffix].finditer(text):
-            target = next(group for group in match.groups() if group is not None)
-            if _REMOTE.match(target):
-                offenders.append(f"{path.relative_to(built_site)}: {target}")
+        where = path.relative_to(built_site)
+        if path.suffix == ".css":
+            loads = [next(g for g in m.groups() if g) for m in _CSS_TARGET.finditer(text)]
+        else:
+            parser = _Targets()
+            parser.feed(text)
+            loads = parser.loads
+            offenders += [
+                f"{where}: links to {link} without https"
+                for link in parser.links
+                if _REMOTE.match(link) and not link.startswith("https://")
+            ]
+        offenders += [f"{where}: loads {target}" for target in loads if _REMOTE.match(target)]
         for word in (
             "pyodide",
             "fonts.googleapis",
@@ -91,7 +121,7 @@ def test_site_references_no_other_host(built_site: Path) -> None:
             "cdnjs",
         ):
             if word in text:
-                offenders.append(f"{path.relative_to(built_site)}: mentions {word}")
+                offenders.append(f"{where}: mentions {word}")
     assert not offenders, "\n".join(offenders)
 
 
