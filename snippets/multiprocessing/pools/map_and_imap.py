@@ -3,6 +3,12 @@
 import multiprocessing
 import time
 
+WORKERS = 3
+
+
+def wait_for_all(ready):
+    ready.wait(timeout=10)  # each worker runs this once, when it starts
+
 
 def slow_square(x):
     time.sleep(0.2 * (4 - x))  # the first inputs take the longest: 0.6, 0.4, 0.2 s
@@ -11,7 +17,10 @@ def slow_square(x):
 
 if __name__ == "__main__":
     inputs = [1, 2, 3]
-    with multiprocessing.Pool(processes=3) as pool:
+    ready = multiprocessing.Barrier(WORKERS + 1)  # the workers and this process
+    with multiprocessing.Pool(WORKERS, initializer=wait_for_all, initargs=(ready,)) as pool:
+        ready.wait(timeout=10)  # all workers are up: the timings leave start-up out
+
         start = time.perf_counter()
         squares = pool.map(slow_square, inputs)  # blocks until the whole list is ready
         print(f"map: {squares} after {time.perf_counter() - start:.2f} s", flush=True)
