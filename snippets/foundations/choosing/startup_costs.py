@@ -15,6 +15,19 @@ def peak_kib(who):
     return resource.getrusage(who).ru_maxrss
 
 
+def thread_memory(count):
+    """In a fresh process: how much its peak memory grows per blocked thread, in KiB."""
+    before, release = peak_kib(resource.RUSAGE_SELF), threading.Event()
+    waiting = [threading.Thread(target=release.wait) for _ in range(count)]
+    for thread in waiting:
+        thread.start()  # all of them alive at once
+    grown = peak_kib(resource.RUSAGE_SELF) - before
+    release.set()
+    for thread in waiting:
+        thread.join()
+    return grown / count
+
+
 def start_and_join(worker_class, count):
     """Start `count` workers that do nothing, join them; return ms per worker."""
     workers = [worker_class(target=time.sleep, args=(0,)) for _ in range(count)]
@@ -31,19 +44,12 @@ def show(label, value, unit):
 
 
 def main():
-    before, release = peak_kib(resource.RUSAGE_SELF), threading.Event()
-    waiting = [threading.Thread(target=release.wait) for _ in range(THREADS)]
-    for thread in waiting:
-        thread.start()  # all of them alive at once, blocked
-    per_thread = (peak_kib(resource.RUSAGE_SELF) - before) / THREADS
-    release.set()
-    for thread in waiting:
-        thread.join()
-    show("memory per waiting thread:", per_thread, "KiB")
     spawn = multiprocessing.get_context("spawn")
     start_and_join(spawn.Process, 1)
-    child = peak_kib(resource.RUSAGE_CHILDREN)  # peak of the one child so far
+    child = peak_kib(resource.RUSAGE_CHILDREN)  # the peak of the only child so far
     show("memory of a spawned process:", child / 1024, "MiB")
+    with spawn.Pool(1) as pool:  # a fresh process, so its peak is its current size
+        show("memory per waiting thread:", pool.apply(thread_memory, (THREADS,)), "KiB")
 
     ms = start_and_join(threading.Thread, THREADS)
     show("start + join, per thread:", ms, "ms")
