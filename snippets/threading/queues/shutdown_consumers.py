@@ -20,6 +20,8 @@ def consume(tasks):
 
 
 if __name__ == "__main__":
+    if not hasattr(queue.Queue, "shutdown"):  # older Pythons: fail at once, do not hang
+        raise SystemExit("this example needs Python 3.13 or newer (Queue.shutdown)")
     tasks = queue.Queue()
     workers = [threading.Thread(target=consume, args=(tasks,)) for _ in range(CONSUMERS)]
     for worker in workers:
