@@ -22,11 +22,11 @@ async def main():
     with ProcessPoolExecutor(max_workers=2) as pool:
         beat = asyncio.create_task(heartbeat(4))
         counts = await asyncio.gather(
-            loop.run_in_executor(pool, count_primes, 50_000),
-            loop.run_in_executor(pool, count_primes, 60_000),
+            loop.run_in_executor(pool, count_primes, 250_000),
+            loop.run_in_executor(pool, count_primes, 300_000),
         )
         await beat  # counting takes about as long as the ticks, or less
-    print(f"primes below 50,000 and 60,000: {counts}", flush=True)
+    print(f"primes below 250,000 and 300,000: {counts}", flush=True)
 
 
 if __name__ == "__main__":

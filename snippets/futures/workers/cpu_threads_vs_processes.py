@@ -3,7 +3,7 @@
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
-LIMIT = 60_000  # four of these take about a second in one process
+LIMIT = 150_000  # four of these take about a second in one process
 
 
 def count_primes(limit):
