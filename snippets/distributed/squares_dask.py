@@ -1,5 +1,6 @@
 """A futures-style job on a dask.distributed cluster of two worker processes."""
 
+import logging
 import time
 
 from dask.distributed import Client, LocalCluster, as_completed
@@ -17,7 +18,10 @@ def main():
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # a free port on this machine only
+            # Closing can race with a worker's heartbeat on a busy machine, and dask logs
+            # that harmless race as an ERROR; show only critical messages.
+            silence_logs=logging.CRITICAL,
         ) as cluster,
         Client(cluster) as client,
     ):
