@@ -20,8 +20,10 @@ def main():
         for n in executor.map(job, [0, 1]):
             print(f"map gave {n}", flush=True)
 
-        crashing = executor.submit(crash)
+        # Submit the long job before the crash: once a worker has died, submit() itself
+        # raises, and the crash may come before the next line runs.
         other = executor.submit(time.sleep, 2)  # still running when the pool breaks
+        crashing = executor.submit(crash)
         for name, future in [("crash", crashing), ("other", other)]:
             try:
                 future.result()
