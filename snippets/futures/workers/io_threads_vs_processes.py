@@ -1,5 +1,7 @@
 """The same I/O-bound job on a thread pool and on a process pool: both overlap the waits."""
 
+import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -9,9 +11,17 @@ def wait_for_io(seconds):
     return seconds
 
 
+def worker_id(seconds):
+    time.sleep(seconds)
+    return os.getpid(), threading.get_ident()
+
+
 def timed(executor_class):
     with executor_class(max_workers=4) as executor:
-        list(executor.map(wait_for_io, [0] * 4))  # start the workers before timing
+        # Both pools start workers on demand (spawned processes take a while to boot):
+        # time only once all four have answered.
+        while len(set(executor.map(worker_id, [0.1] * 4))) < 4:
+            pass
         start = time.perf_counter()
         list(executor.map(wait_for_io, [0.3] * 8))
         return time.perf_counter() - start
