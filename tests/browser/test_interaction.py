@@ -23,6 +23,16 @@ def test_search_finds_the_futures_page(open_page: Opener) -> None:
     assert "/futures/" in paths
 
 
+def test_search_index_waits_until_the_reader_wants_search(open_page: Opener) -> None:
+    """The index (every page's text) is not part of a page's load; focusing search fetches it."""
+    visit = open_page("")
+    visit.page.wait_for_load_state("networkidle")
+    fetched = [url for url in visit.requests if url.endswith("/search/search_index.json")]
+    assert not fetched, fetched
+    with visit.page.expect_response(lambda r: r.url.endswith("/search/search_index.json")):
+        visit.page.locator(".md-search__input").click()
+
+
 def test_navigation_reaches_every_page(open_page: Opener) -> None:
     """The primary nav lists every page once; following a link lands on that page."""
     page = open_page("").page
