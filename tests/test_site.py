@@ -7,7 +7,6 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from html import unescape
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from execdocs.examples import discover
 
 from .conftest import ROOT
+from .page_links import PageLinks, css_urls
 
 SEED = ["Task A starting", "Task B starting", "Task A completed", "Task B completed"]
 SEED_PAGES = {
@@ -63,32 +63,7 @@ def test_page_states_how_its_outputs_were_made(built_site: Path, page: str) -> N
     assert expected in stamp[0]
 
 
-_CSS_TARGET = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""")
 _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
-_LOADING_ATTRS = {"src", "href", "srcset", "action", "poster", "data"}
-
-
-class _Targets(HTMLParser):
-    """Every URL a page would load: attributes of every element except a reader's links
-    (`<a href>`, followed only on a click), and `url(…)` in inline styles."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.loads: list[str] = []
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
-            if tag == "a" and name == "href":
-                self.links.append(value)
-            elif name in _LOADING_ATTRS:
-                self.loads.extend(part.split()[0] for part in value.split(",") if part.strip())
-            elif name == "style":
-                self.loads.extend(
-                    next(g for g in m.groups() if g) for m in _CSS_TARGET.finditer(value)
-                )
 
 
 def test_site_references_no_other_host(built_site: Path) -> None:
@@ -101,14 +76,13 @@ def test_site_references_no_other_host(built_site: Path) -> None:
         text = path.read_text(encoding="utf-8")
         where = path.relative_to(built_site)
         if path.suffix == ".css":
-            loads = [next(g for g in m.groups() if g) for m in _CSS_TARGET.finditer(text)]
+            loads = css_urls(text)
         else:
-            parser = _Targets()
-            parser.feed(text)
-            loads = parser.loads
+            page = PageLinks(text)
+            loads = page.loads
             offenders += [
                 f"{where}: links to {link} without https"
-                for link in parser.links
+                for link in page.clicks
                 if _REMOTE.match(link) and not link.startswith("https://")
             ]
         offenders += [f"{where}: loads {target}" for target in loads if _REMOTE.match(target)]

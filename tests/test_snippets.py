@@ -123,7 +123,7 @@ def test_snippet_is_a_standalone_program(path: str) -> None:
     """Runs with `python snippets/…`, needs only the standard library (or what its fence's
     `requires` names, which the page tells readers to install), does nothing on import."""
     tree = ast.parse((ROOT / "snippets" / path).read_text(encoding="utf-8"))
-    embedded = {example.path: example for example in discover(ROOT)}.get(path)
+    embedded = next((example for example in EXAMPLES if example.path == path), None)
     allowed = set(sys.stdlib_module_names) | (embedded.imports if embedded else set())
     problems = []
     for node in tree.body:

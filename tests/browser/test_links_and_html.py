@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 from collections import deque
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
@@ -14,30 +13,10 @@ from urllib.request import urlopen
 
 import pytest
 
+from ..page_links import PageLinks
 from .conftest import NODE_MODULES
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-class _Links(HTMLParser):
-    """The link targets and the element ids of one HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.targets: list[str] = []
-        self.clicks: set[str] = set()  # targets of <a href>: loaded only if a reader clicks
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name])
-        for name in ("href", "src"):
-            if values.get(name) and not (tag == "link" and values.get("rel") == "preconnect"):
-                self.targets.append(values[name])
-                if tag == "a" and name == "href":
-                    self.clicks.add(values[name])
 
 
 def test_every_link_and_anchor_resolves(base_url: str) -> None:
@@ -64,10 +43,9 @@ def test_every_link_and_anchor_resolves(base_url: str) -> None:
         if not html:
             pages[url] = None
             continue
-        parser = _Links()
-        parser.feed(body.decode("utf-8"))
+        parser = PageLinks(body.decode("utf-8"))
         pages[url] = parser.ids
-        for target in parser.targets:
+        for target in parser.clicks + parser.loads:
             link = urljoin(url, target)
             if urlsplit(link).scheme in ("mailto", "data", "javascript"):
                 continue
