@@ -67,10 +67,10 @@ def line_matches(expected: str, actual: str, tolerance: float) -> bool:
     match = re.fullmatch(pattern, actual)
     if not match:
         return False
-    wanted = [float(p) for i, p in enumerate(parts) if i % 2 and not p.startswith("0x")]
-    got = [float(g) for g in match.groups()]
     if tolerance == float("inf"):  # tolerance="any": only the text around the numbers counts
         return True
+    wanted = [float(p) for i, p in enumerate(parts) if i % 2 and not p.startswith("0x")]
+    got = [float(g) for g in match.groups()]
     return all(
         abs(a - e) <= max(ABSOLUTE_TOLERANCE, tolerance * abs(e))
         for e, a in zip(wanted, got, strict=True)

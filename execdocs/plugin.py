@@ -42,7 +42,6 @@ log = logging.getLogger("mkdocs.plugins.execdocs")
 
 # pytest-examples reads test="…" and lint="…" on python fences; SuperFences would
 # refuse a fence with an option it does not know, so they are removed before rendering.
-_EXAMPLE_ID = re.compile(r'<span class="xd-anchor" id="([^"]+)"></span>')
 _PY_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*py\S*)(.*)$", re.M)
 _TEST_OPTION = re.compile(r"""\s+(?:test|lint)=("[^"]*"|'[^']*')""")
 
@@ -182,10 +181,14 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert fence.BUILD is not None
-        # MkDocs does not see ids inside a fence's HTML; declare the examples' ids, so
-        # that strict link validation accepts `page.md#example-…` and rejects a typo.
+        # MkDocs does not see ids inside a fence's HTML; declare this page's examples'
+        # ids, so that strict link validation accepts `page.md#example-…` and rejects a typo.
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(_EXAMPLE_ID.findall(html))
+            page.present_anchor_ids.update(
+                example.anchor
+                for example in fence.BUILD.examples.values()
+                if example.page == fence.BUILD.page
+            )
         runs = fence.BUILD.pages.get(fence.BUILD.page, [])
         if not runs:
             return html
