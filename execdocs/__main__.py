@@ -12,62 +12,70 @@ import subprocess
 import sys
 from pathlib import Path
 
+from execdocs import interpreters
+from execdocs.build import Job, run_checked
 from execdocs.examples import Example, FenceError, discover
-from execdocs.outputs import SnippetError, attempt, check, record
-from execdocs.runner import run_many
+from execdocs.interpreters import InterpreterError
+from execdocs.outputs import SnippetError, check_claims, check_clean, record
+from execdocs.runner import Run
 from execdocs.scaffold import ScaffoldError, new_example
 
-ROOT = Path.cwd()
+
+def select(root: Path, names: list[str], python: str | None) -> list[Job]:
+    """The jobs to run: every example (or the named ones) on each interpreter its page
+    shows, or on ``python`` alone."""
+    examples = discover(root)
+    if names:
+        wanted = {Path(name).as_posix().removeprefix("snippets/") for name in names}
+        unknown = wanted - {example.path for example in examples}
+        if unknown:
+            raise SystemExit(
+                f"no page embeds {', '.join(sorted(unknown))} (paths are relative to snippets/)"
+            )
+        examples = [example for example in examples if example.path in wanted]
+    if python is not None:
+        interpreters.check_known(python)
+        return [Job(example, python) for example in examples if example.supported(python)]
+    return [Job(example, tag) for example in examples for tag in example.pythons]
 
 
-def _select(names: list[str]) -> list[Example]:
-    examples = [example for example in discover(ROOT) if example.supported()]
-    if not names:
-        return examples
-    wanted = {Path(name).as_posix().removeprefix("snippets/") for name in names}
-    unknown = wanted - {example.path for example in examples}
-    if unknown:
-        raise SystemExit(
-            f"no page embeds {', '.join(sorted(unknown))} (paths are relative to snippets/)"
-        )
-    return [example for example in examples if example.path in wanted]
+def _clean_and_true(example: Example, run: Run, root: Path) -> None:
+    """What update demands of a run before recording it: clean, and the claims hold."""
+    check_clean(example, run)
+    check_claims(example, run)
 
 
-def update(names: list[str]) -> int:
-    examples = _select(names)
-    runs = run_many(examples, lambda e: attempt(e, ROOT), alone=lambda e: e.alone)
+def update(root: Path, names: list[str], python: str | None) -> int:
+    jobs = select(root, names, python)
+    results = run_checked(jobs, root, verify=_clean_and_true)
     failed = 0
-    for example in examples:
+    for job, result in results.items():
         try:
-            run = runs[example]
-            if isinstance(run, SnippetError):
-                raise run
-            changed = record(example, run, ROOT)
+            changed = record(job.example, result.result(), root)
         except SnippetError as error:
             failed += 1
             print(f"NOT RECORDED {error}\n", file=sys.stderr)
             continue
-        print(f"{'recorded' if changed else 'unchanged'}  {example.source}  {' '.join(changed)}")
-    print(f"{len(examples) - failed} recorded or unchanged, {failed} failed")
+        state = "recorded" if changed else "unchanged"
+        print(f"{state}  {job.example.source} [{job.python}]  {' '.join(changed)}")
+    print(f"{len(jobs) - failed} recorded or unchanged, {failed} failed")
     return 1 if failed else 0
 
 
-def stress(names: list[str], runs: int, busy: bool) -> int:
+def stress(root: Path, names: list[str], runs: int, busy: bool, python: str | None) -> int:
+    """Each job ``runs`` times, one after another, as the build checks it (claims retried
+    alone), with a process spinning on one core."""
     hog = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if busy else None
     failed = 0
     try:
-        for example in _select(names):
-            errors: list[SnippetError] = []
+        for job in select(root, names, python):
+            errors = []
             for _ in range(runs):
-                try:
-                    result = attempt(example, ROOT)
-                    if isinstance(result, SnippetError):
-                        raise result
-                    check(example, result, ROOT)
-                except SnippetError as error:
+                error = run_checked([job], root)[job].exception()
+                if error is not None:
                     errors.append(error)
             failed += bool(errors)
-            print(f"{runs - len(errors):3d}/{runs} matched  {example.source}", flush=True)
+            print(f"{runs - len(errors):3d}/{runs} matched  {job}", flush=True)
             if errors:
                 print(errors[0], file=sys.stderr, flush=True)
     finally:
@@ -77,20 +85,23 @@ def stress(names: list[str], runs: int, busy: bool) -> int:
     return 1 if failed else 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    root = Path.cwd() if root is None else root
     parser = argparse.ArgumentParser(
         prog="python -m execdocs",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("update", help="rewrite recordings from clean runs").add_argument(
-        "snippets", nargs="*"
-    )
+    python_help = "only this interpreter (e.g. 3.14t); default: each one the example's page shows"
+    update_cmd = commands.add_parser("update", help="rewrite recordings from clean runs")
+    update_cmd.add_argument("snippets", nargs="*")
+    update_cmd.add_argument("--python", help=python_help)
     stress_cmd = commands.add_parser("stress", help="repeat runs with a busy core")
     stress_cmd.add_argument("snippets", nargs="*")
     stress_cmd.add_argument("--runs", type=int, default=20)
     stress_cmd.add_argument("--idle", action="store_true", help="do not keep a core busy")
+    stress_cmd.add_argument("--python", help=python_help)
     new_cmd = commands.add_parser(
         "new", help="start a new example: python -m execdocs new topic/name"
     )
@@ -98,15 +109,18 @@ def main(argv: list[str] | None = None) -> int:
     new_cmd.add_argument(
         "--page", metavar="TITLE", help="also create the page it belongs on, and its nav entry"
     )
+    new_cmd.add_argument(
+        "--pythons", help="interpreters the page shows side by side, e.g. '3.14 3.14t'"
+    )
     args = parser.parse_args(argv)
     try:
         if args.command == "update":
-            return update(args.snippets)
+            return update(root, args.snippets, args.python)
         if args.command == "new":
-            print("\n".join(new_example(ROOT, args.name, args.page)))
+            print("\n".join(new_example(root, args.name, args.page, args.pythons)))
             return 0
-        return stress(args.snippets, args.runs, busy=not args.idle)
-    except (FenceError, ScaffoldError, SnippetError) as error:
+        return stress(root, args.snippets, args.runs, not args.idle, args.python)
+    except (FenceError, ScaffoldError, SnippetError, InterpreterError) as error:
         print(error, file=sys.stderr)
         return 2
 

@@ -1,8 +1,9 @@
 """A content cache of runs, so a build re-runs only the snippets that changed.
 
-A cached run is used only when every part of its key matches: the snippet's bytes,
-its timeout, the runner's version and fixed environment, the interpreter, the OS
-and the CPU count. Only runs that exited 0 are kept.
+A cached run is used only when every part of its key matches: the snippet's path and
+bytes, the settings that change how it runs (timeout, interpreter), the runner's version
+and fixed environment, what the interpreter says of itself, the versions of the packages
+it requires, the OS and the CPU count. Only clean runs are kept.
 """
 
 from __future__ import annotations
@@ -12,27 +13,41 @@ import hashlib
 import json
 import os
 import platform
-import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
+from execdocs import interpreters
 from execdocs.examples import Example
 from execdocs.runner import FIXED_ENV, RUNNER_VERSION, Line, Run
 
 CACHE_DIR = Path(".cache") / "execdocs"
 
 
-def cache_key(example: Example, root: Path) -> str:
-    parts: list[bytes] = [
-        RUNNER_VERSION.encode(),
-        sys.version.encode(),
-        platform.platform().encode(),
-        str(os.cpu_count()).encode(),
-        json.dumps(FIXED_ENV, sort_keys=True).encode(),
-        repr(example.timeout).encode(),
+def _installed(requirement: str) -> str:
+    name = requirement.split("[")[0].split("=")[0].strip()
+    try:
+        return f"{name}=={metadata.version(name)}"
+    except metadata.PackageNotFoundError:
+        return f"{name} (not installed)"
+
+
+def cache_key(example: Example, python: str, root: Path) -> str:
+    parts: list[str | bytes] = [
+        RUNNER_VERSION,
+        example.source,
+        python,
+        interpreters.describe(python),
+        platform.platform(),
+        str(os.cpu_count()),
+        json.dumps(FIXED_ENV, sort_keys=True),
+        repr(example.timeout),
+        " ".join(_installed(req) for req in example.requires),
         (root / example.source).read_bytes(),
     ]
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+    return hashlib.sha256(
+        b"\0".join(part if isinstance(part, bytes) else part.encode() for part in parts)
+    ).hexdigest()
 
 
 class RunCache:
@@ -40,19 +55,21 @@ class RunCache:
         self.root = root
         self.folder = root / CACHE_DIR
 
-    def _file(self, example: Example) -> Path:
-        return self.folder / f"{cache_key(example, self.root)}.json"
+    def _file(self, example: Example, python: str) -> Path:
+        return self.folder / f"{cache_key(example, python, self.root)}.json"
 
-    def get(self, example: Example) -> Run | None:
+    def get(self, example: Example, python: str) -> Run | None:
         try:
-            data = json.loads(self._file(example).read_text(encoding="utf-8"))
+            data = json.loads(self._file(example, python).read_text(encoding="utf-8"))
             lines = {
                 name: tuple(Line(**line) for line in data.pop(name))
                 for name in ("stdout", "stderr")
             }
-            return dataclasses.replace(Run(**data, **lines), from_cache=True)
+            run = dataclasses.replace(Run(**data, **lines), from_cache=True)
         except (OSError, ValueError, TypeError, KeyError):
-            return None  # missing, or written by an older runner: run again
+            return None  # missing, unreadable, or written by an older runner: run again
+        # The key covers the path; a run stored under another path is not this one's.
+        return run if run.path == example.source and run.python == python else None
 
     def put(self, example: Example, run: Run) -> None:
         if run.returncode != 0:
@@ -61,4 +78,4 @@ class RunCache:
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(dataclasses.asdict(run), handle)
-        Path(tmp).replace(self._file(example))
+        Path(tmp).replace(self._file(example, run.python))

@@ -7,20 +7,26 @@ A page embeds a snippet with a fence whose body is the snippet's path under
     threading/two_tasks.py
     ```
 
-The build reads the header through SuperFences; the tests, the update command and
-the consistency checks read the same pages with :func:`discover`. Both end in
-:meth:`Example.from_fence`, so a setting means the same thing everywhere.
+Every reader of a page (the build, the tests, the update, stress and scaffold commands,
+the cache) gets its examples from :func:`discover`, which reads headers with
+:func:`parse_header`: one parser, so a setting means the same thing everywhere, and a
+header it cannot read fails all of them with the page and line. The build's fence only
+takes the path from the fence's body and looks the example up.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from execdocs import interpreters
+from execdocs.claims import SYNTAX as CLAIM_SYNTAX
+from execdocs.claims import Claim, ClaimError
+from execdocs.claims import parse as parse_claims
+from execdocs.interpreters import BUILD_PYTHON, InterpreterError
 from execdocs.runner import DEFAULT_TIMEOUT
 
 FENCE = "run"
@@ -28,16 +34,49 @@ SNIPPETS = "snippets"
 DOCS = "docs"
 
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
+# A blockquote's markers; fences in admonitions, tabs and lists are only indented.
+_QUOTE = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _INCLUDE = re.compile(
     r"""^(?P<indent>[ \t]*)-{1,}8<-{1,}[ \t]+(["'])(?P<path>[^"']+)\2[ \t]*$""", re.M
 )
-_OPTION = re.compile(
-    r"""(?P<key>[A-Za-z][\w-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>\S+))"""
+_SETTING = re.compile(
+    r"""\s*(?:(?P<key>[A-Za-z][\w-]*)=(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')(?=\s|$)|(?P<bad>\S+))"""
 )
 
 
 class FenceError(ValueError):
-    """A ``run`` fence that cannot be understood; the message says how to fix it."""
+    """A ``run`` fence that cannot be understood; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far a printed decimal number may drift from the recorded one.
+
+    ``relative`` is a fraction of the recorded value, but never less than ``absolute``
+    seconds; ``numbers=False`` (``tolerance="any"``) compares only the text around the
+    numbers, for CPU-bound timings whose claims are checked instead.
+    """
+
+    relative: float = 0.25
+    absolute: float = 0.25
+    numbers: bool = True
+
+    def allows(self, expected: float, actual: float) -> bool:
+        if not self.numbers:
+            return True
+        return abs(actual - expected) <= max(self.absolute, self.relative * abs(expected))
+
+    @classmethod
+    def parse(cls, value: str) -> Tolerance:
+        if value == "any":
+            return cls(numbers=False)
+        try:
+            relative = float(value)
+        except ValueError:
+            raise ValueError("must be a number, like 0.5, or any") from None
+        if not relative > 0:
+            raise ValueError("must be more than 0")
+        return cls(relative=relative)
 
 
 @dataclass(frozen=True)
@@ -48,12 +87,15 @@ class Example:
     order: str = "exact"  # "free": lines are compared as a multiset
     timeout: float = DEFAULT_TIMEOUT
     stderr: bool = False  # the snippet is meant to write to stderr
-    tolerance: float = 0.25  # relative tolerance for decimal numbers; inf: not compared
+    tolerance: Tolerance = Tolerance()
     baseline: str | None = None  # snippet whose duration is shown next to this one's
     min_python: tuple[int, int] | None = None
     alone: bool = False  # needs the whole machine: never run beside other snippets
     lanes: str | None = None  # regex; its first group names a line's timeline lane
     requires: tuple[str, ...] = ()  # pip requirements beyond the standard library
+    pythons: tuple[str, ...] = (BUILD_PYTHON,)  # the interpreters the page shows, default first
+    claims: tuple[Claim, ...] = ()  # what the page's text says of the run's numbers
+    title: str | None = None  # shown above the source instead of its path
     page: str = ""  # docs page and line that embeds it, for messages
     line: int = 0
 
@@ -68,6 +110,8 @@ class Example:
         "title": "text shown above the source",
         "lanes": "regex whose first group names a line's lane, e.g. (Task \\w+)",
         "requires": "pip requirements beyond the standard library, e.g. dask[distributed]",
+        "pythons": f"interpreters shown side by side, e.g. {BUILD_PYTHON} 3.14t",
+        "claim": CLAIM_SYNTAX,
     }
 
     @classmethod
@@ -75,62 +119,95 @@ class Example:
         cls, body: str, options: Mapping[str, str], *, page: str = "", line: int = 0
     ) -> Example:
         where = f"{page}:{line}" if page else "a run fence"
+
+        def fail(problem: str) -> FenceError:
+            return FenceError(f"{where}: {problem}")
+
         unknown = sorted(set(options) - set(cls.OPTIONS))
         if unknown:
             known = ", ".join(f'{key}="{hint}"' for key, hint in cls.OPTIONS.items())
-            raise FenceError(f"{where}: unknown option {', '.join(unknown)}; known: {known}")
-        paths = [part for part in body.split() if part]
+            raise fail(f"unknown option {', '.join(unknown)}; known: {known}")
+        paths = body.split()
         if len(paths) != 1:
-            raise FenceError(
-                f"{where}: a run fence holds exactly one snippet path under {SNIPPETS}/, "
+            raise fail(
+                f"a run fence holds exactly one snippet path under {SNIPPETS}/, "
                 f"like 'threading/two_tasks.py'; found {body.strip()!r}"
             )
-        path = paths[0].removeprefix(f"{SNIPPETS}/")
+        if paths[0].startswith(f"{SNIPPETS}/"):
+            raise fail(f"write the path relative to {SNIPPETS}/: {paths[0].split('/', 1)[1]}")
 
         def choice(key: str, allowed: tuple[str, ...]) -> str:
             value = options.get(key, allowed[0])
             if value not in allowed:
-                raise FenceError(f"{where}: {key}={value!r} must be one of {allowed}")
+                raise fail(f'{key}="{value}" must be one of {" | ".join(allowed)}')
             return value
 
-        def number(key: str, default: float) -> float:
-            if key == "tolerance" and options.get(key) == "any":
-                return float("inf")  # CPU-bound timings: they depend on the machine's load
-            try:
-                value = float(options.get(key, default))
-            except ValueError:
-                raise FenceError(f"{where}: {key} must be a number") from None
-            if value <= 0:
-                raise FenceError(f"{where}: {key} must be more than 0")
-            return value
-
+        try:
+            timeout = float(options.get("timeout", DEFAULT_TIMEOUT))
+        except ValueError:
+            raise fail(f'timeout="{options["timeout"]}" must be a number of seconds') from None
+        if not timeout > 0:
+            raise fail(f'timeout="{options["timeout"]}" must be more than 0')
+        try:
+            tolerance = Tolerance.parse(options.get("tolerance", "0.25"))
+        except ValueError as error:
+            raise fail(f'tolerance="{options["tolerance"]}" {error}') from None
         min_python = None
         if "min_python" in options:
             match = re.fullmatch(r"(\d+)\.(\d+)", options["min_python"])
             if not match:
-                raise FenceError(f'{where}: min_python must look like "3.14"')
+                raise fail(f'min_python="{options["min_python"]}" must look like "3.14"')
             min_python = (int(match[1]), int(match[2]))
         lanes = options.get("lanes")
         if lanes is not None:
             try:
                 compiled = re.compile(lanes)
             except re.error as error:
-                raise FenceError(
-                    f"{where}: lanes={lanes!r} is not a regular expression: {error}"
-                ) from None
+                raise fail(f"lanes={lanes!r} is not a regular expression: {error}") from None
             if not lanes or compiled.match("") is not None:
-                raise FenceError(f"{where}: lanes={lanes!r} must not match an empty line")
+                raise fail(f"lanes={lanes!r} must not match an empty line")
+        pythons = tuple(options.get("pythons", BUILD_PYTHON).split())
+        try:
+            for tag in pythons:
+                interpreters.check_known(tag)
+        except InterpreterError as error:
+            raise fail(f"pythons: {error}") from None
+        if BUILD_PYTHON not in pythons or len(set(pythons)) != len(pythons):
+            raise fail(
+                f'pythons="{options["pythons"]}" must list the build interpreter '
+                f'{BUILD_PYTHON} once, e.g. pythons="{BUILD_PYTHON} 3.14t"'
+            )
+        for tag in pythons:
+            if min_python and interpreters.version(tag) < min_python:
+                raise fail(
+                    f"min_python={'.'.join(map(str, min_python))} is newer than {tag}, "
+                    "which the page runs it on: every example runs in the build"
+                )
+        requires = tuple(options.get("requires", "").split())
+        if requires and pythons != (BUILD_PYTHON,):
+            raise fail("requires= packages are installed for the build interpreter only")
+        try:
+            stated = parse_claims(options["claim"]) if "claim" in options else ()
+        except ClaimError as error:
+            raise fail(str(error)) from None
+        for claim in stated:
+            if claim.python is not None and claim.python not in pythons:
+                raise fail(f"the claim {claim} is for {claim.python}, which pythons= does not run")
         return cls(
-            path=path,
+            path=paths[0],
             order=choice("order", ("exact", "free")),
-            timeout=number("timeout", DEFAULT_TIMEOUT),
+            timeout=timeout,
             stderr=choice("stderr", ("none", "expected")) == "expected",
-            tolerance=number("tolerance", cls.tolerance),
+            tolerance=tolerance,
             baseline=options.get("baseline"),
             min_python=min_python,
             alone=choice("machine", ("shared", "whole")) == "whole",
             lanes=lanes,
-            requires=tuple(options.get("requires", "").split()),
+            requires=requires,
+            # The build interpreter first: its tab is the one a reader sees first.
+            pythons=(BUILD_PYTHON, *(tag for tag in pythons if tag != BUILD_PYTHON)),
+            claims=stated,
+            title=options.get("title"),
             page=page,
             line=line,
         )
@@ -140,13 +217,11 @@ class Example:
         """The path to run, relative to the repo root."""
         return f"{SNIPPETS}/{self.path}"
 
-    @property
-    def recording(self) -> str:
-        return str(Path(self.source).with_suffix(".out"))
-
-    @property
-    def stderr_recording(self) -> str:
-        return str(Path(self.source).with_suffix(".err"))
+    def recording(self, python: str = BUILD_PYTHON, stream: str = "stdout") -> str:
+        """``x.out`` for the build interpreter, ``x.3.14t.out`` for another (``.err``: stderr)."""
+        suffix = ".out" if stream == "stdout" else ".err"
+        stem = Path(self.source).with_suffix("")
+        return f"{stem}{suffix}" if python == BUILD_PYTHON else f"{stem}.{python}{suffix}"
 
     @property
     def where(self) -> str:
@@ -164,19 +239,36 @@ class Example:
             re.split(r"[\[<>=!~;\s]", req, maxsplit=1)[0].replace("-", "_") for req in self.requires
         }
 
-    def supported(self, version: tuple[int, int] = sys.version_info[:2]) -> bool:
-        return self.min_python is None or version >= self.min_python
+    def supported(self, python: str = BUILD_PYTHON) -> bool:
+        return self.min_python is None or interpreters.version(python) >= self.min_python
+
+    def checked_on(self) -> tuple[str, ...]:
+        """The interpreters the matrix checks this example on."""
+        return tuple(tag for tag in interpreters.MATRIX if self.supported(tag))
 
     def __str__(self) -> str:
         return self.path
 
 
-def parse_options(info: str) -> dict[str, str]:
-    """``key="value"`` pairs from a fence header, as SuperFences reads them."""
-    return {
-        m["key"]: next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None)
-        for m in _OPTION.finditer(info)
-    }
+def parse_header(info: str) -> dict[str, str]:
+    """The settings in a run fence's header: ``key="value"`` pairs, nothing else.
+
+    Raises ValueError naming the first word it cannot read and how to write it.
+    """
+    settings: dict[str, str] = {}
+    for match in _SETTING.finditer(info):
+        bad = match["bad"]
+        if bad is not None:
+            key, _, value = bad.partition("=")
+            if value:
+                raise ValueError(
+                    f'{bad}: put the value in quotes: {key}="{value.strip(chr(34) + chr(39))}"'
+                )
+            raise ValueError(f'{bad}: every setting needs a value in quotes, like {key}="…"')
+        if match["key"] in settings:
+            raise ValueError(f"{match['key']} is set twice")
+        settings[match["key"]] = match["dq"] if match["dq"] is not None else match["sq"]
+    return settings
 
 
 @dataclass(frozen=True)
@@ -191,8 +283,9 @@ class Fence:
 
 
 def iter_fences(text: str) -> Iterator[Fence]:
-    """Top-level fenced blocks; a fence shown inside another fence is not one."""
-    lines = text.splitlines()
+    """Fenced blocks, also inside blockquotes, admonitions, tabs and lists (indented);
+    a fence shown inside another fence is not one."""
+    lines = [_QUOTE.sub("", line) for line in text.splitlines()]
     i = 0
     while i < len(lines):
         m = _OPEN.match(lines[i])
@@ -211,6 +304,20 @@ def iter_fences(text: str) -> Iterator[Fence]:
         i = end + 1
 
 
+def page_examples(text: str, page: str) -> list[Example]:
+    """The run fences of one page, read with the one header parser."""
+    examples = []
+    for fence in iter_fences(text):
+        if fence.language != FENCE:
+            continue
+        try:
+            options = parse_header(fence.info[len(FENCE) :])
+        except ValueError as error:
+            raise FenceError(f"{page}:{fence.line}: {error}") from None
+        examples.append(Example.from_fence(fence.body, options, page=page, line=fence.line))
+    return examples
+
+
 def discover(root: Path) -> list[Example]:
     """Every ``run`` fence in the pages under ``docs/``, in page order.
 
@@ -220,11 +327,7 @@ def discover(root: Path) -> list[Example]:
     examples: dict[str, Example] = {}
     for page in sorted((root / DOCS).rglob("*.md")):
         rel = page.relative_to(root).as_posix()
-        for fence in iter_fences(page.read_text(encoding="utf-8")):
-            if fence.language != FENCE:
-                continue
-            info = fence.info[len(FENCE) :]
-            example = Example.from_fence(fence.body, parse_options(info), page=rel, line=fence.line)
+        for example in page_examples(page.read_text(encoding="utf-8"), rel):
             if example.path in examples:
                 first = examples[example.path]
                 raise FenceError(
@@ -233,6 +336,31 @@ def discover(root: Path) -> list[Example]:
                 )
             examples[example.path] = example
     return list(examples.values())
+
+
+def mirror(page: str) -> str:
+    """The snippets folder that mirrors a page: docs/a/b.md -> a/b, docs/a/index.md -> a."""
+    folder = page.removeprefix(f"{DOCS}/").removesuffix(".md")
+    return folder.removesuffix("index").rstrip("/")
+
+
+def page_of(snippet: str) -> str:
+    """The page a snippet belongs on: a/b/x.py -> docs/a/b.md, a/x.py -> docs/a/index.md."""
+    folder = Path(snippet).parent.as_posix()
+    if folder == ".":
+        return f"{DOCS}/index.md"
+    return f"{DOCS}/{folder}.md" if "/" in folder else f"{DOCS}/{folder}/index.md"
+
+
+def orphans(root: Path, examples: list[Example]) -> list[str]:
+    """Messages for the snippet files that no page embeds."""
+    embedded = {example.path for example in examples}
+    return [
+        f"{SNIPPETS}/{path}: no page embeds it; embed it with a run fence in "
+        f"{page_of(path)}, or delete it"
+        for path in snippet_files(root)
+        if path not in embedded
+    ]
 
 
 def snippet_files(root: Path) -> list[str]:

@@ -28,6 +28,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 _MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+# mkdocs-jupyter 0.27 appends to every page a runtime that loads MathJax from a CDN
+# when a notebook needs it; the Benchmarks notebook has no maths, and no page may load
+# anything from another host.
+_MATHJAX_RUNTIME = re.compile(r'<script data-mkdocs-jupyter-mathjax="[^"]*">.*?</script>\n?', re.S)
 _MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
 _COPY = re.compile(
@@ -39,7 +43,7 @@ _CODE_CELL = re.compile(r'<div class="highlight-ipynb hl-(\w+)"><pre>(.*?)</pre>
 
 def strip_remote_loaders(html: str) -> str:
     """The page without nbconvert's MathJax and Mermaid loaders."""
-    return _MERMAID.sub("", _MATHJAX.sub("", html))
+    return _MATHJAX_RUNTIME.sub("", _MERMAID.sub("", _MATHJAX.sub("", html)))
 
 
 def clean_notebook_page(html: str) -> str:
@@ -71,4 +75,4 @@ class NotebookPagesPlugin(BasePlugin):  # type: ignore[type-arg]
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri.endswith(".ipynb"):
             return clean_notebook_page(output)
-        return output
+        return strip_remote_loaders(output)

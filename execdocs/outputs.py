@@ -1,8 +1,10 @@
 """Recorded outputs: how a run is checked against them, and how they are rewritten.
 
 A snippet ``x.py`` has its recorded stdout in ``x.out`` beside it, and, when its fence
-says ``stderr="expected"``, its recorded stderr in ``x.err``. Recordings hold text
-only, never timings. Decimal numbers printed by a snippet (timings, speed-ups) are
+says ``stderr="expected"``, its recorded stderr in ``x.err``: what it prints on the build
+interpreter. ``x.3.14t.out`` is what it prints on 3.14t, for a tab of the page
+(``pythons=``) or where an interpreter of the matrix prints differently. Recordings
+hold text only, never timings. Decimal numbers printed by a snippet (timings, speed-ups) are
 compared within a tolerance; ``0x…`` addresses are never compared.
 """
 
@@ -15,13 +17,16 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from execdocs.examples import Example
-from execdocs.runner import Run, run_snippet
+from execdocs import claims, interpreters
+from execdocs.claims import ClaimError
+from execdocs.examples import SNIPPETS, Example, Tolerance
+from execdocs.interpreters import BUILD_PYTHON
+from execdocs.runner import Run
 
 _DECIMAL = re.compile(r"\d+\.\d+")
 _ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 _PARTS = re.compile(f"({_DECIMAL.pattern}|{_ADDRESS.pattern})")
-ABSOLUTE_TOLERANCE = 0.25
+_RECORDING = re.compile(r"(?P<stem>[^.]+)(?:\.(?P<python>3\.\d+t?))?\.(?P<kind>out|err)")
 
 UPDATE_HINT = "nox -s update-outputs -- {path}"
 
@@ -49,11 +54,15 @@ class SnippetError(Exception):
         return "\n".join(parts)
 
 
+class ClaimFailed(SnippetError):
+    """The run printed its recording, but not what the page's text says of it."""
+
+
 def _indent(text: str) -> str:
     return "\n".join(f"  | {line}" if line else "  |" for line in text.splitlines())
 
 
-def line_matches(expected: str, actual: str, tolerance: float) -> bool:
+def line_matches(expected: str, actual: str, tolerance: Tolerance) -> bool:
     """Equal text, decimal numbers within tolerance, any address for an address."""
     if expected == actual:
         return True
@@ -67,17 +76,12 @@ def line_matches(expected: str, actual: str, tolerance: float) -> bool:
     match = re.fullmatch(pattern, actual)
     if not match:
         return False
-    if tolerance == float("inf"):  # tolerance="any": only the text around the numbers counts
-        return True
     wanted = [float(p) for i, p in enumerate(parts) if i % 2 and not p.startswith("0x")]
     got = [float(g) for g in match.groups()]
-    return all(
-        abs(a - e) <= max(ABSOLUTE_TOLERANCE, tolerance * abs(e))
-        for e, a in zip(wanted, got, strict=True)
-    )
+    return all(tolerance.allows(e, a) for e, a in zip(wanted, got, strict=True))
 
 
-def _free_order_match(expected: Sequence[str], actual: Sequence[str], tolerance: float) -> bool:
+def _free_order_match(expected: Sequence[str], actual: Sequence[str], tolerance: Tolerance) -> bool:
     if len(expected) != len(actual):
         return False
     left = list(actual)
@@ -90,7 +94,12 @@ def _free_order_match(expected: Sequence[str], actual: Sequence[str], tolerance:
 
 
 def diff(
-    expected: Sequence[str], actual: Sequence[str], *, order: str, tolerance: float, name: str
+    expected: Sequence[str],
+    actual: Sequence[str],
+    *,
+    order: str,
+    tolerance: Tolerance,
+    name: str,
 ) -> str:
     """Empty when the lines match, else a unified diff (sorted when order is free)."""
     if order == "free":
@@ -114,49 +123,70 @@ def read_lines(path: Path) -> list[str] | None:
     return path.read_text(encoding="utf-8").splitlines()
 
 
+def recording(example: Example, python: str, stream: str, root: Path) -> str:
+    """The recording a run on ``python`` is compared with: its own, if the interpreter
+    prints differently, else the build interpreter's. Tabs always have their own."""
+    own = example.recording(python, stream)
+    if python in example.pythons or (root / own).is_file():
+        return own
+    return example.recording(BUILD_PYTHON, stream)
+
+
 def check_clean(example: Example, run: Run) -> None:
-    """Raise SnippetError unless the run finished, exited 0 and kept stderr to itself."""
+    """Raise SnippetError unless the run finished, exited 0, kept stderr to itself and,
+    on a free-threaded build, really ran without the GIL."""
     so_far = "\n".join(f"{line.t:6.2f}s  {line.text}" for line in run.merged()) or "(nothing)"
+    on = f" on Python {run.python}" if run.python != BUILD_PYTHON else ""
     if run.timed_out:
         raise SnippetError(
             example,
-            f"still running after {run.timeout:g} s, so it was killed",
+            f"still running after {run.duration:.1f} s{on} (its limit is {run.timeout:g} s), "
+            "so it was killed",
             f"output before the timeout:\n{so_far}",
             f'make it finish, or raise the limit on its fence: timeout="{int(run.timeout * 2)}"',
         )
     if run.returncode != 0:
         raise SnippetError(
             example,
-            f"exited with code {run.returncode}",
+            f"exited with code {run.returncode}{on}",
             so_far,
-            "run it yourself to debug: python " + example.source,
+            f"run it yourself to debug: python{run.python} {example.source}",
         )
     if run.stderr and not example.stderr:
         raise SnippetError(
             example,
-            "wrote to stderr",
+            f"wrote to stderr{on}",
             "\n".join(run.stderr_lines),
             "fix the warning or error; if the example is about it, "
             'add stderr="expected" to its fence',
         )
+    if interpreters.free_threaded(run.python) and run.gil_enabled is not False:
+        raise SnippetError(
+            example,
+            f"ran on the free-threaded {run.python} with the GIL "
+            + ("on" if run.gil_enabled else "in an unknown state (no report at exit)"),
+            "sys._is_gil_enabled() was not False when the program ended: an extension module "
+            "it imported switched the GIL back on, so its output would show GIL behaviour",
+            "use modules that support free-threading, or leave this interpreter out of pythons=",
+        )
 
 
 def check(example: Example, run: Run, root: Path) -> None:
-    """Raise SnippetError unless the run is clean and matches the recordings."""
+    """Raise SnippetError unless the run is clean, matches its recordings and bears out
+    the page's claims (ClaimFailed)."""
     check_clean(example, run)
-    streams = [("stdout", example.recording, run.stdout_lines)]
+    streams = [("stdout", run.stdout_lines)]
     if example.stderr:
-        streams.append(("stderr", example.stderr_recording, run.stderr_lines))
-    hint = UPDATE_HINT.format(path=example.path)
-    for stream, recording, lines in streams:
-        expected = read_lines(root / recording)
+        streams.append(("stderr", run.stderr_lines))
+    hint = update_hint(example, run.python)
+    for stream, lines in streams:
+        name = recording(example, run.python, stream, root)
+        expected = read_lines(root / name)
         if expected is None:
             raise SnippetError(
-                example, f"has no recorded {stream} ({recording})", hint=f"record it: {hint}"
+                example, f"has no recorded {stream} ({name})", hint=f"record it: {hint}"
             )
-        changes = diff(
-            expected, lines, order=example.order, tolerance=example.tolerance, name=recording
-        )
+        changes = diff(expected, lines, order=example.order, tolerance=example.tolerance, name=name)
         if changes:
             raise SnippetError(
                 example,
@@ -164,6 +194,29 @@ def check(example: Example, run: Run, root: Path) -> None:
                 changes,
                 f"if this run is right, record it with `{hint}` and review the diff",
             )
+    check_claims(example, run)
+
+
+def check_claims(example: Example, run: Run) -> None:
+    try:
+        failed = claims.failed(example.claims, run.stdout_lines, run.python)
+    except ClaimError as error:
+        raise SnippetError(
+            example, f"its claim cannot be checked: {error}", hint="fix claim= on its fence"
+        ) from None
+    if failed:
+        raise ClaimFailed(
+            example,
+            f"the page's claim does not hold for this run on Python {run.python}",
+            "\n".join(failed) + "\n\nthe run printed:\n" + "\n".join(run.stdout_lines),
+            "if the machine was busy, build again when it is quieter; if the claim is wrong, "
+            "change the text and its claim=",
+        )
+
+
+def update_hint(example: Example, python: str) -> str:
+    flag = "" if python == BUILD_PYTHON else f"--python {python} "
+    return UPDATE_HINT.format(path=f"{flag}{example.path}")
 
 
 def _write_atomically(path: Path, lines: Sequence[str]) -> None:
@@ -180,50 +233,55 @@ def _write_atomically(path: Path, lines: Sequence[str]) -> None:
 def record(example: Example, run: Run, root: Path) -> list[str]:
     """Write the recordings from a clean run; return the files that changed.
 
-    A failed run raises SnippetError before anything is written.
+    A failed run raises SnippetError before anything is written. A run on an interpreter
+    the page does not show gets its own recording only where it prints differently.
     """
     check_clean(example, run)
-    wanted = {root / example.recording: run.stdout_lines}
-    stale = root / example.stderr_recording
-    if example.stderr:
-        wanted[stale] = run.stderr_lines
+    streams = {"stdout": run.stdout_lines, "stderr": run.stderr_lines}
     changed = []
-    for path, lines in wanted.items():
-        old = read_lines(path)
+    for stream, lines in streams.items():
+        own = root / example.recording(run.python, stream)
+        wanted: list[str] | None = lines if stream == "stdout" or example.stderr else None
+        if wanted is not None and run.python not in example.pythons:
+            default = read_lines(root / example.recording(BUILD_PYTHON, stream))
+            if default is not None and not _differs(example, default, wanted):
+                wanted = None  # prints the same as the build interpreter
+        old = read_lines(own)
+        if wanted is None:
+            if old is not None:
+                own.unlink()
+                changed.append(own.relative_to(root).as_posix())
         # An equivalent recording (same lines, timings within tolerance) is kept, so
         # updates only show real changes in review.
-        if old is None or diff(
-            old, lines, order=example.order, tolerance=example.tolerance, name=""
-        ):
-            _write_atomically(path, lines)
-            changed.append(path.relative_to(root).as_posix())
-    if not example.stderr and stale.exists():
-        stale.unlink()
-        changed.append(stale.relative_to(root).as_posix())
+        elif old is None or _differs(example, old, wanted):
+            _write_atomically(own, wanted)
+            changed.append(own.relative_to(root).as_posix())
     return changed
 
 
-def require_source(example: Example, root: Path) -> None:
-    """Raise SnippetError when the file a run fence names is not there."""
-    if not (root / example.source).is_file():
-        raise SnippetError(
-            example,
-            "does not exist",
-            hint=f"create {example.source}, or fix the path in the run fence",
-        )
+def _differs(example: Example, old: Sequence[str], new: Sequence[str]) -> bool:
+    return bool(diff(old, new, order=example.order, tolerance=example.tolerance, name=""))
 
 
-def run_example(example: Example, root: Path, *, start_method: str | None = None) -> Run:
-    """Run an example's snippet through the runner, after checking that it exists."""
-    require_source(example, root)
-    return run_snippet(
-        example.source, root=root, timeout=example.timeout, start_method=start_method
-    )
-
-
-def attempt(example: Example, root: Path, *, start_method: str | None = None) -> Run | SnippetError:
-    """Like run_example, for batches: the error is returned instead of raised."""
-    try:
-        return run_example(example, root, start_method=start_method)
-    except SnippetError as error:
-        return error
+def stray_recordings(root: Path, examples: Sequence[Example]) -> list[str]:
+    """Messages for recording files that no example's run is compared with."""
+    by_stem = {str(Path(e.path).with_suffix("")): e for e in examples}
+    stray = []
+    files = [*(root / SNIPPETS).rglob("*.out"), *(root / SNIPPETS).rglob("*.err")]
+    for path in sorted(files):
+        rel = path.relative_to(root / SNIPPETS).as_posix()
+        match = _RECORDING.fullmatch(rel)
+        example = match and by_stem.get(match["stem"])
+        python = match and (match["python"] or BUILD_PYTHON)
+        if not match or example is None:
+            why = "no snippet beside it is embedded in a page"
+        elif match["kind"] == "err" and not example.stderr:
+            why = 'its fence does not say stderr="expected"'
+        elif python not in interpreters.MATRIX:
+            why = f"{python} is not an interpreter the guide runs ({' '.join(interpreters.MATRIX)})"
+        elif not example.supported(python):
+            why = f"its fence says min_python, so it never runs on {python}"
+        else:
+            continue
+        stray.append(f"{SNIPPETS}/{rel}: a recording that nothing compares: {why}; delete it")
+    return stray

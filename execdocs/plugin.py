@@ -1,8 +1,9 @@
-"""MkDocs plugin: runs every embedded snippet once per build and checks it.
+"""MkDocs plugin: plugs the build (execdocs/build.py) into MkDocs.
 
-It registers the ``run`` fence, runs all snippets before the pages render (side by
-side, except those that need the whole machine), and fails the build, naming the
-file, when one raises, hangs, writes to stderr or drifts from its recording.
+It registers the ``run`` fence, has the build run and check every snippet before the
+pages render (side by side, except those that need the whole machine), logs every
+problem the build reports as an error (a strict build then fails, naming the file), and
+stamps each page with how its outputs were made.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -23,19 +23,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from execdocs import fence
+from execdocs import fence, interpreters
+from execdocs.build import Build
 from execdocs.cache import RunCache
-from execdocs.examples import (
-    FENCE,
-    Example,
-    FenceError,
-    discover,
-    include_bases,
-    missing_includes,
-    snippet_files,
-)
-from execdocs.outputs import SnippetError, attempt, check, require_source
-from execdocs.runner import Run, run_many
+from execdocs.examples import FENCE, FenceError, include_bases, missing_includes
 from execdocs.theme_fixes import fix_nav
 
 log = logging.getLogger("mkdocs.plugins.execdocs")
@@ -46,57 +37,6 @@ _PY_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*py\S*)(.*)$", re.M)
 _TEST_OPTION = re.compile(r"""\s+(?:test|lint)=("[^"]*"|'[^']*')""")
 
 
-@dataclass
-class Build:
-    """What one build knows: the examples, their runs, and the page being rendered."""
-
-    root: Path
-    examples: dict[str, Example]
-    runs: dict[str, Run | SnippetError] = field(default_factory=dict)
-    page: str = ""
-    pages: dict[str, list[Run]] = field(default_factory=dict)
-
-    def example(self, seen: Example) -> Example:
-        """The discovered example for a fence, which carries its page and line."""
-        example = self.examples.get(seen.path, seen)
-        require_source(example, self.root)
-        return example
-
-    def result(self, example: Example) -> Run:
-        """This build's run of the example, checked against its recording."""
-        if example.path not in self.runs:
-            self.runs[example.path] = attempt(example, self.root)
-        run = self.runs[example.path]
-        if isinstance(run, SnippetError):
-            raise run
-        check(example, run, self.root)
-        return run
-
-    def baseline(self, example: Example) -> Run | None:
-        if example.baseline is None:
-            return None
-        other = self.examples.get(example.baseline)
-        if other is None:
-            raise SnippetError(
-                example,
-                f"names baseline {example.baseline!r}, which no page embeds",
-                hint="embed the baseline snippet on a page, or fix its path",
-            )
-        return self.result(other)
-
-    def used(self, run: Run) -> None:
-        self.pages.setdefault(self.page, []).append(run)
-
-    def fail(self, error: Exception | str) -> str:
-        """Log the error (which fails a strict build) and show it on the page."""
-        log.error(str(error))
-        return (
-            '<div class="admonition failure"><p class="admonition-title">'
-            "This example failed when the site was built</p>"
-            f"<pre><code>{escape(str(error))}</code></pre></div>"
-        )
-
-
 class ExecDocsConfig(Config):
     workers = config_options.Type(int, default=8)
     """How many snippets may run side by side."""
@@ -105,72 +45,65 @@ class ExecDocsConfig(Config):
     turn it off for one build."""
 
 
+def use_cache(configured: bool, environ: os._Environ[str] | dict[str, str]) -> bool:
+    """The cache is on unless the config, ``EXECDOCS_FRESH=1`` or ``CI=true`` turn it off."""
+    fresh = environ.get("EXECDOCS_FRESH", "") not in ("", "0")
+    return configured and not fresh and environ.get("CI", "") != "true"
+
+
 class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
+    build: Build | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "pymdownx.superfences" not in config.markdown_extensions:
             raise PluginError("execdocs needs the pymdownx.superfences Markdown extension")
+        if interpreters.current() != interpreters.BUILD_PYTHON:
+            raise PluginError(
+                f"the site is built with Python {interpreters.BUILD_PYTHON} (the Python it "
+                f"teaches), and this is {interpreters.current()}: build it with `nox -s docs`"
+            )
         superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
         superfences.setdefault("custom_fences", []).append(
-            {"name": FENCE, "class": FENCE, "validator": fence.validator, "format": fence.formatter}
+            {
+                "name": FENCE,
+                "class": FENCE,
+                "validator": fence.validator,
+                "format": fence.formatter(lambda: self.build),
+            }
         )
         # markdown-exec renders the source block with the site's own extensions.
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         self.root = Path(config.config_file_path).resolve().parent
+        self.docs = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         self.include_dirs = include_bases(
             self.root, config.mdx_configs.get("pymdownx.snippets", {})
         )
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        cache = RunCache(self.root) if use_cache(self.config.cache, os.environ) else None
+        self.build = Build(self.root, log.error, cache=cache, workers=self.config.workers)
         try:
-            examples = {example.path: example for example in discover(self.root)}
+            ran = self.build.run()
         except FenceError as error:
             raise PluginError(str(error)) from None
-        build = Build(self.root, examples)
-        cache = RunCache(self.root) if self._use_cache() else None
-        todo = []
-        for example in examples.values():
-            if not example.supported() or not (self.root / example.source).is_file():
-                continue
-            cached = cache.get(example) if cache else None
-            if cached:
-                build.runs[example.path] = cached
-            else:
-                todo.append(example)
-        runs = run_many(
-            todo,
-            lambda example: attempt(example, self.root),
-            alone=lambda example: example.alone,
-            workers=self.config.workers,
-        )
-        for example, run in runs.items():
-            build.runs[example.path] = run
-            if cache and isinstance(run, Run):
-                cache.put(example, run)
-        log.info(
-            f"ran {len(runs)} snippets; {len(build.runs) - len(runs)} unchanged, from the cache"
-        )
-        fence.BUILD = build
+        log.info(f"ran {ran} snippets; {self.build.cached()} unchanged, from the cache")
 
-    def _use_cache(self) -> bool:
-        fresh = os.environ.get("EXECDOCS_FRESH", "") not in ("", "0")
-        return self.config.cache and not fresh and os.environ.get("CI", "") != "true"
+    def _page(self, page: Page) -> str:
+        return f"{self.docs}/{page.file.src_uri}"
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        assert fence.BUILD is not None
-        fence.BUILD.page = page.file.src_uri and f"docs/{page.file.src_uri}"
         markdown = _PY_FENCE.sub(lambda m: m[1] + _TEST_OPTION.sub("", m[2]), markdown)
-        return self._check_includes(markdown, fence.BUILD.page)
+        return self._check_includes(markdown, self._page(page))
 
     def _check_includes(self, markdown: str, page: str) -> str:
         """Report a missing ``--8<--`` include with its page, instead of a traceback."""
         lines = markdown.split("\n")
         looked_in = ", ".join(base.relative_to(self.root).as_posix() for base in self.include_dirs)
         for line, path in missing_includes(markdown, self.include_dirs):
-            assert fence.BUILD is not None
-            fence.BUILD.fail(
+            log.error(
                 f"{page}:{line}: includes {path!r}, which does not exist (looked in {looked_in})"
             )
             indent = lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
@@ -180,16 +113,12 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         return "\n".join(lines)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        assert fence.BUILD is not None
+        assert self.build is not None
         # MkDocs does not see ids inside a fence's HTML; declare this page's examples'
         # ids, so that strict link validation accepts `page.md#example-…` and rejects a typo.
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(
-                example.anchor
-                for example in fence.BUILD.examples.values()
-                if example.page == fence.BUILD.page
-            )
-        runs = fence.BUILD.pages.get(fence.BUILD.page, [])
+            page.present_anchor_ids.update(self.build.anchors(self._page(page)))
+        runs = self.build.page_runs(self._page(page))
         if not runs:
             return html
         machines = " and ".join(sorted({run.machine for run in runs}))
@@ -214,18 +143,5 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
     ) -> str:
         return fix_nav(output_content)  # 404.html
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        build = fence.BUILD
-        assert build is not None
-        orphans = sorted(set(snippet_files(self.root)) - set(build.examples))
-        for orphan in orphans:
-            log.error(
-                f"snippets/{orphan}: no page embeds it; embed it with a run fence, or delete it"
-            )
-        fence.BUILD = None
 
-    def on_build_error(self, *, error: Exception) -> None:
-        fence.BUILD = None
-
-
-__all__ = ["Build", "ExecDocsPlugin"]
+__all__ = ["ExecDocsPlugin"]

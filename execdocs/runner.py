@@ -13,17 +13,19 @@ import os
 import platform
 import signal
 import subprocess
-import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TypeVar
 
+from execdocs import interpreters
+
 #: Bump when a change here can change what a snippet prints (part of the cache key).
-RUNNER_VERSION = "1"
+RUNNER_VERSION = "2"
 
 #: Seconds a snippet may run unless its fence asks for more.
 DEFAULT_TIMEOUT = 30.0
@@ -45,14 +47,28 @@ FIXED_ENV = {
     "NO_COLOR": "1",
 }
 
-# Sets the start method before running the snippet as __main__ (used by the tests'
-# fork/spawn/forkserver matrix; readers never need it).
-_WITH_START_METHOD = (
-    "import multiprocessing, runpy, sys\n"
-    "multiprocessing.set_start_method(sys.argv[1])\n"
-    "sys.argv = sys.argv[2:]\n"
+# Runs the snippet as __main__ after setting the start method (the tests' fork/spawn/
+# forkserver matrix) and, on a free-threaded build, writes at exit whether the GIL was
+# on, so a run that an extension module switched back to the GIL cannot pass unnoticed.
+# Readers never need it: `python snippets/x.py` is the same program.
+_WRAPPER = (
+    "import atexit, os, runpy, sys\n"
+    "report, method = sys.argv[1:3]\n"
+    "if method:\n"
+    "    import multiprocessing; multiprocessing.set_start_method(method)\n"
+    "if report:\n"
+    "    def _gil(pid=os.getpid()):\n"
+    "        if os.getpid() == pid:\n"
+    "            with open(report, 'w') as f: f.write(str(sys._is_gil_enabled()))\n"
+    "    atexit.register(_gil)\n"
+    "sys.argv = sys.argv[3:]\n"
     "runpy.run_path(sys.argv[0], run_name='__main__')\n"
 )
+
+#: Held shared by every snippet run and exclusively by a whole-machine one, across the
+#: processes that run this checkout's snippets: a build and a test run side by side
+#: never time each other's CPU.
+MACHINE_LOCK = Path(".cache") / "execdocs" / "machine.lock"
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,8 @@ class Run:
     started: str = field(default="")  # ISO 8601, UTC
     machine: str = field(default="")
     from_cache: bool = False
+    python: str = interpreters.BUILD_PYTHON  # interpreter tag, e.g. "3.14t"
+    gil_enabled: bool | None = None  # free-threaded runs only: the GIL's state at exit
 
     @property
     def timed_out(self) -> bool:
@@ -96,12 +114,30 @@ class Run:
         return sorted(self.stdout + self.stderr, key=lambda line: line.t)
 
 
-def machine_stamp() -> str:
+def machine_stamp(python: str) -> str:
     """Interpreter, OS and CPU count, as shown under every executed page."""
     return (
-        f"{platform.python_implementation()} {platform.python_version()} "
+        f"{interpreters.describe(python)} "
         f"on {platform.system()} {platform.machine()} with {os.cpu_count()} CPUs"
     )
+
+
+@contextlib.contextmanager
+def machine(root: str | Path, *, whole: bool) -> Iterator[None]:
+    """Share the machine with other snippet runs, or (``whole``) wait to have it alone."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no cross-process lock; runs still go in two phases
+        yield
+        return
+    lock = Path(root) / MACHINE_LOCK
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX if whole else fcntl.LOCK_SH)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def snippet_env(parent: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -130,17 +166,47 @@ def run_snippet(
     root: str | Path,
     timeout: float = DEFAULT_TIMEOUT,
     start_method: str | None = None,
+    python: str | None = None,
+    whole: bool = False,
 ) -> Run:
     """Run ``python <path>`` from ``root`` and return its time-stamped output.
 
-    The program runs in a new session so that a timeout kills it together with any
-    processes it started.
+    ``python`` is an interpreter tag (default: the one running this code). The program
+    runs in a new session so that a timeout kills it together with any processes it
+    started; ``whole`` waits until no other snippet runs on this machine.
     """
+    python = python or interpreters.current()
+    exe = interpreters.executable(python)
     rel = Path(path).as_posix()
-    if start_method is None:
-        argv = [sys.executable, rel]
-    else:
-        argv = [sys.executable, "-c", _WITH_START_METHOD, start_method, rel]
+    with contextlib.ExitStack() as stack:
+        report = ""
+        if interpreters.free_threaded(python):
+            report = stack.enter_context(tempfile.TemporaryDirectory()) + "/gil"
+        if report or start_method:
+            argv = [exe, "-c", _WRAPPER, report, start_method or "", rel]
+        else:
+            argv = [exe, rel]
+        stack.enter_context(machine(root, whole=whole))
+        run = _execute(argv, root, timeout)
+        gil = Path(report).read_text() if report and Path(report).is_file() else None
+    return Run(
+        path=rel,
+        stdout=run[0],
+        stderr=run[1],
+        returncode=run[2],
+        duration=run[3],
+        timeout=timeout,
+        start_method=start_method,
+        started=run[4],
+        machine=machine_stamp(python),
+        python=python,
+        gil_enabled=None if gil is None else gil == "True",
+    )
+
+
+def _execute(
+    argv: list[str], root: str | Path, timeout: float
+) -> tuple[tuple[Line, ...], tuple[Line, ...], int | None, float, str]:
     out: list[Line] = []
     err: list[Line] = []
     started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -173,17 +239,7 @@ def run_snippet(
     _kill_group(proc)
     for pump in pumps:
         pump.join(timeout=5)  # only a process that left the session can keep a pump alive
-    return Run(
-        path=rel,
-        stdout=tuple(out),
-        stderr=tuple(err),
-        returncode=returncode,
-        duration=duration,
-        timeout=timeout,
-        start_method=start_method,
-        started=started,
-        machine=machine_stamp(),
-    )
+    return tuple(out), tuple(err), returncode, duration, started
 
 
 T = TypeVar("T")
@@ -196,18 +252,21 @@ def run_many(
     *,
     alone: Callable[[T], bool] = lambda job: False,
     workers: int = 8,
-) -> dict[T, R]:
+) -> dict[T, Future[R]]:
     """Run jobs concurrently, then the ones that need the whole machine one at a time.
 
     Most snippets sleep or wait, so running them side by side costs little; the ones
     that measure CPU speed would measure each other instead, so they go last, alone.
+    Each job's future holds its result, or the exception it raised.
     """
     jobs = list(dict.fromkeys(jobs))
-    shared = [job for job in jobs if not alone(job)]
-    results: dict[T, R] = {}
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results.update(zip(shared, pool.map(run, shared), strict=True))
+        results = {job: pool.submit(run, job) for job in jobs if not alone(job)}
     for job in jobs:
         if alone(job):
-            results[job] = run(job)
-    return results
+            results[job] = done = Future()
+            try:
+                done.set_result(run(job))
+            except Exception as error:  # kept in the future, raised by .result()
+                done.set_exception(error)
+    return {job: results[job] for job in jobs}

@@ -8,13 +8,15 @@ its nav entry. Snippets mirror pages: ``threading/locks/transfer`` belongs on
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import yaml
 
-from execdocs.examples import DOCS, FENCE, SNIPPETS, Example
-from execdocs.outputs import SnippetError, record, run_example
+from execdocs.build import Job, execute
+from execdocs.examples import DOCS, FENCE, Example, FenceError, page_of
+from execdocs.outputs import SnippetError, record
 
 NAME = re.compile(r"[a-z][a-z0-9_-]*/(?:[a-z][a-z0-9_-]*/)?[a-z][a-z0-9_]*")
 
@@ -38,9 +40,7 @@ description: "TODO: one sentence for search engines and link previews."
 
 TODO: one or two sentences that say what the reader is about to see.
 
-```{fence}
-{path}
-```
+{fence}
 
 TODO: explain the output above, then the pitfall.
 """
@@ -50,11 +50,14 @@ class ScaffoldError(Exception):
     pass
 
 
-def fence(path: str) -> str:
-    return f"```{FENCE}\n{path}\n```"
+def fence(path: str, pythons: str | None = None) -> str:
+    header = f' pythons="{pythons}"' if pythons else ""
+    return f"```{FENCE}{header}\n{path}\n```"
 
 
-def new_example(root: Path, name: str, page_title: str | None = None) -> list[str]:
+def new_example(
+    root: Path, name: str, page_title: str | None = None, pythons: str | None = None
+) -> list[str]:
     """Create the snippet (and page), record its output; return what to tell the user."""
     if not NAME.fullmatch(name.removesuffix(".py")):
         raise ScaffoldError(
@@ -62,30 +65,37 @@ def new_example(root: Path, name: str, page_title: str | None = None) -> list[st
             "threading/locks/transfer (or <topic>/<name> for the topic's first page)"
         )
     path = name.removesuffix(".py") + ".py"
-    snippet = root / SNIPPETS / path
-    folder = Path(path).parent
-    page = (
-        root / DOCS / (folder.with_suffix(".md") if len(folder.parts) > 1 else folder / "index.md")
-    )
+    options = {"pythons": pythons} if pythons else {}
+    try:
+        example = Example.from_fence(path, options)
+    except FenceError as error:
+        raise ScaffoldError(str(error)) from None
+    snippet = root / example.source
+    page = root / page_of(path)
     for existing in (snippet, page if page_title else None):
         if existing and existing.exists():
             raise ScaffoldError(f"{existing.relative_to(root)} already exists; pick another name")
     snippet.parent.mkdir(parents=True, exist_ok=True)
     snippet.write_text(TEMPLATE.format(path=path), encoding="utf-8")
-    example = Example(path=path)
+    changed = []
     try:
-        changed = record(example, run_example(example, root), root)
+        for python in example.pythons:
+            changed += record(example, execute(Job(example, python), root), root)
     except SnippetError:
         snippet.unlink()
+        for made in changed:
+            (root / made).unlink(missing_ok=True)
         raise
     told = [f"created {example.source} and recorded its output in {' '.join(changed)}"]
     if page_title:
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(PAGE.format(title=page_title, fence=FENCE, path=path), encoding="utf-8")
+        page.write_text(PAGE.format(title=page_title, fence=fence(path, pythons)), encoding="utf-8")
         add_to_nav(root / "mkdocs.yml", page_title, page.relative_to(root / DOCS).as_posix())
         told.append(f"created {page.relative_to(root)} and added it to the nav in mkdocs.yml")
     else:
-        told.append(f"paste this into {page.relative_to(root).as_posix()}:\n\n{fence(path)}\n")
+        told.append(
+            f"paste this into {page.relative_to(root).as_posix()}:\n\n{fence(path, pythons)}\n"
+        )
     told.append(
         f"next: edit {example.source}, preview with `nox -s serve`, "
         f"record with `nox -s update-outputs -- {path}`, then `nox -s tests`"
@@ -94,7 +104,8 @@ def new_example(root: Path, name: str, page_title: str | None = None) -> list[st
 
 
 def add_to_nav(config: Path, title: str, page: str) -> None:
-    """Add the page to the nav, inside its topic's section (made one if needed)."""
+    """Add the page to the nav: at the end of the section that holds its topic's pages
+    (a lone page of the topic becomes a section), else as a new entry at the end."""
     lines = config.read_text(encoding="utf-8").split("\n")
     start = lines.index("nav:") + 1
     end = next(
@@ -105,7 +116,8 @@ def add_to_nav(config: Path, title: str, page: str) -> None:
         end -= 1
     topic = page.split("/")[0] + "/"
     entry = f"{title}: {page}"
-    for i in range(start, end):
+    items = [i for i in range(start, end) if lines[i].startswith("  - ")] + [end]
+    for i, after in itertools.pairwise(items):
         item = re.fullmatch(r"  - ([^:]+):\s*(\S+)?\s*", lines[i])
         if not item:
             continue
@@ -113,14 +125,10 @@ def add_to_nav(config: Path, title: str, page: str) -> None:
         if target and target.startswith(topic):  # a single page: turn it into a section
             lines[i : i + 1] = [f"  - {label}:", f"      - {target}", f"      - {entry}"]
             break
-        children = range(i + 1, end)
-        last = max((j for j in children if lines[j].startswith("      ")), default=None)
-        if (
-            target is None
-            and last is not None
-            and any(topic in lines[j] for j in range(i + 1, last + 1))
+        if target is None and any(
+            re.search(rf":\s*{re.escape(topic)}\S*\.md\s*$", lines[j]) for j in range(i + 1, after)
         ):
-            lines.insert(last + 1, f"      - {entry}")
+            lines.insert(after, f"      - {entry}")
             break
     else:
         lines.insert(end, f"  - {entry}")

@@ -166,8 +166,9 @@ def render(run: Run, lanes: re.Pattern[str] | str | None = None) -> str:
     def x(t: float) -> float:
         return round(LABEL_WIDTH + plot * min(t, end) / end, 1)
 
-    ident = _ident(run.path)
-    title = f"Timeline of {run.path}: when each output line appeared"
+    # One chart per run on a page: a snippet shown on two interpreters has two.
+    ident = _ident(f"{run.path}-{run.python}")
+    title = f"Timeline of {run.path} on Python {run.python}: when each output line appeared"
     body: list[str] = []
     for i, (name, lane, members) in enumerate(rows):
         mid = TOP + ROW * i + ROW / 2

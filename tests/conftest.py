@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -21,36 +24,93 @@ ENV = {
     "NO_MKDOCS_2_WARNING": "1",
 }
 TEST_MODULES = ["tests/test_snippets.py", "tests/test_inline_examples.py"]
-_SITE_BUILD = pytest.StashKey[tuple[subprocess.Popen[str], Path]]()
+# One build of the real site per test run, shared by the xdist workers: the controller
+# names the folder (workers inherit its environment) and removes it at the end.
+_SHARED = "EXECDOCS_TEST_SITE"
+_OWNED = pytest.StashKey[Path]()
+_BUILDER = pytest.StashKey[threading.Thread]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _SHARED not in os.environ:
+        folder = Path(tempfile.mkdtemp(prefix="execdocs-site-"))
+        os.environ[_SHARED] = str(folder)
+        config.stash[_OWNED] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_OWNED, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ[_SHARED]
+
+
+def _build_lock(folder: Path) -> IO[str]:
+    return open(folder / "build.lock", "a")
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Start building the real site as soon as tests are collected, if any test needs it.
+    """Start the one build as soon as tests are collected, if a test needs it: it mostly
+    waits on sleeping snippets, so it runs while other tests do. The first worker to
+    take the lock builds; the others wait for its result in ``built_site``."""
+    if not any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        return
+    folder = Path(os.environ[_SHARED])
+    lock = _build_lock(folder)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        return  # another worker builds
+    if (folder / "build.json").exists():
+        lock.close()
+        return
+    build = _start_build(folder)
 
-    The build mostly waits on sleeping snippets, so it runs while the other tests do.
-    """
-    if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
-        out = Path(tempfile.mkdtemp(prefix="execdocs-site-"))
-        build = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-            cwd=ROOT,
-            env={**ENV, "EXECDOCS_FRESH": "1"},  # real runs only, never the cache
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        session.stash[_SITE_BUILD] = (build, out)
+    def finish() -> None:
+        _finish_build(build, folder)
+        lock.close()  # releases the lock: waiting workers read build.json
+
+    session.config.stash[_BUILDER] = thread = threading.Thread(target=finish)
+    thread.start()
+
+
+def _start_build(folder: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder / "site")],
+        cwd=ROOT,
+        env={**ENV, "EXECDOCS_FRESH": "1"},  # real runs only, never the cache
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _finish_build(build: subprocess.Popen[str], folder: Path) -> None:
+    output = build.communicate()[0]
+    result = {"code": build.returncode, "output": output}
+    (folder / "build.json").write_text(json.dumps(result), encoding="utf-8")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    builder = session.config.stash.get(_BUILDER, None)
+    if builder is not None:
+        builder.join()  # a worker with no site test still finishes the build it started
 
 
 @pytest.fixture(scope="session")
-def built_site(request: pytest.FixtureRequest) -> Iterator[Path]:
-    """The real site, built once with `mkdocs build --strict`."""
-    build, out = request.session.stash[_SITE_BUILD]
-    output = build.communicate()[0]
-    if build.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
-    yield out
-    shutil.rmtree(out, ignore_errors=True)
+def built_site() -> Path:
+    """The real site, built once per test run with `mkdocs build --strict`."""
+    folder = Path(os.environ[_SHARED])
+    with _build_lock(folder) as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # until the building worker is done
+        result = folder / "build.json"
+        if not result.exists():  # no worker started it at collection: build it now
+            _finish_build(_start_build(folder), folder)
+        build = json.loads(result.read_text(encoding="utf-8"))
+    if build["code"]:
+        pytest.fail(f"mkdocs build --strict failed:\n{build['output']}", pytrace=False)
+    return folder / "site"
 
 
 @dataclass

@@ -43,16 +43,16 @@ def test_key_covers_bytes_and_timeout_and_only_clean_runs_are_kept(tmp_path: Pat
     (tmp_path / "snippets").mkdir()
     (tmp_path / "snippets" / "x.py").write_text("print(1)\n")
     example = Example(path="x.py")
-    key = cache_key(example, tmp_path)
-    assert cache_key(Example(path="x.py", timeout=99), tmp_path) != key
+    key = cache_key(example, "3.14", tmp_path)
+    assert cache_key(Example(path="x.py", timeout=99), "3.14", tmp_path) != key
     (tmp_path / "snippets" / "x.py").write_text("print(2)\n")
-    assert cache_key(example, tmp_path) != key
+    assert cache_key(example, "3.14", tmp_path) != key
 
     cache = RunCache(tmp_path)
     run = Run(
         "snippets/x.py", (Line(0.1, "2"),), (), 0, 0.2, 30.0, started="2026-01-01T00:00:00+00:00"
     )
     cache.put(example, run)
-    assert cache.get(example) == Run(**{**run.__dict__, "from_cache": True})
+    assert cache.get(example, "3.14") == Run(**{**run.__dict__, "from_cache": True})
     cache.put(Example(path="x.py", timeout=5), Run("snippets/x.py", (), (), 1, 0.2, 5.0))
-    assert cache.get(Example(path="x.py", timeout=5)) is None
+    assert cache.get(Example(path="x.py", timeout=5), "3.14") is None

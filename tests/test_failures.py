@@ -38,7 +38,7 @@ CASES = {
             s.snippet("hello.py", 'print("before the hang", flush=True)\ntime.sleep(60)'),
             s.page('```run timeout="1"\nhello.py\n```\n'),
         ),
-        ["snippets/hello.py: still running after 1 s", "before the hang"],
+        ["snippets/hello.py: still running after 1.", "(its limit is 1 s)", "before the hang"],
     ),
     "writes to stderr": (
         lambda s: s.snippet("hello.py", 'print("hello")\nprint("careful", file=sys.stderr)'),

@@ -109,7 +109,8 @@ def test_run_many_keeps_whole_machine_jobs_apart() -> None:
         log.append(f"end {name}")
         return name.upper()
 
-    results = run_many(["a", "b", "alone1", "alone2"], job, alone=lambda n: n.startswith("alone"))
+    futures = run_many(["a", "b", "alone1", "alone2"], job, alone=lambda n: n.startswith("alone"))
+    results = {name: future.result() for name, future in futures.items()}
     assert results == {"a": "A", "b": "B", "alone1": "ALONE1", "alone2": "ALONE2"}
     # Shared jobs overlap; then each whole-machine job runs with nothing beside it.
     assert log[-4:] == ["start alone1", "end alone1", "start alone2", "end alone2"]

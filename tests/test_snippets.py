@@ -7,14 +7,19 @@ The runs happen once, side by side, before the first check (see ``runs``).
 from __future__ import annotations
 
 import ast
+import re
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 
-from execdocs.examples import Example, FenceError, discover, snippet_files
-from execdocs.outputs import SnippetError, attempt, check
-from execdocs.runner import Run, run_many
+from execdocs import interpreters
+from execdocs.build import Job, run_checked
+from execdocs.examples import FenceError, discover, mirror, orphans, snippet_files
+from execdocs.interpreters import BUILD_PYTHON
+from execdocs.outputs import stray_recordings
+from execdocs.runner import Run
 
 from .conftest import ROOT
 
@@ -24,12 +29,14 @@ try:
 except FenceError as error:  # reported by test_run_fences_are_valid, not as a collection crash
     EXAMPLES, FENCE_ERROR = [], str(error)
 START_METHODS = ("fork", "spawn", "forkserver")
-Job = tuple[Example, str | None]
+#: The interpreter running the tests: the build's (`nox -s tests`), or one of the
+#: matrix (`nox -s matrix`), which checks every example on that one.
+HERE = interpreters.current()
 
 
-def uses_processes(example: Example) -> bool:
+def uses_processes(source: str) -> bool:
     """Whether the snippet imports something that can start processes."""
-    tree = ast.parse((ROOT / example.source).read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / source).read_text(encoding="utf-8"))
     modules = {
         name
         for node in ast.walk(tree)
@@ -44,74 +51,53 @@ def uses_processes(example: Example) -> bool:
 
 
 def _jobs() -> list[Job]:
+    """On the build interpreter, every run the pages show; in the matrix, each example on
+    this interpreter. Examples that start processes also run under each start method."""
     jobs: list[Job] = []
     for example in EXAMPLES:
-        jobs.append((example, None))
-        if (ROOT / example.source).is_file() and uses_processes(example):
-            jobs.extend((example, method) for method in START_METHODS)
+        pythons = example.pythons if HERE == BUILD_PYTHON else (HERE,)
+        jobs.extend(Job(example, python) for python in pythons)
+        if (ROOT / example.source).is_file() and uses_processes(example.source):
+            jobs.extend(Job(example, HERE, method) for method in START_METHODS)
     return jobs
 
 
 @pytest.fixture(scope="session")
-def runs(request: pytest.FixtureRequest) -> dict[Job, Run | SnippetError]:
+def runs(request: pytest.FixtureRequest) -> dict[Job, Future[Run]]:
     """Run the selected jobs concurrently, whole-machine snippets last and alone."""
     selected = [
         item.callspec.params["job"]
         for item in request.session.items
         if hasattr(item, "callspec") and "job" in item.callspec.params
     ]
-    return run_many(
-        [job for job in selected if job[0].supported()],
-        lambda job: attempt(job[0], ROOT, start_method=job[1]),
-        alone=lambda job: job[0].alone,
+    return run_checked(
+        [job for job in selected if job.example.supported(job.python)],
+        ROOT,
         workers=32,  # they sleep and wait; whole-machine snippets still run alone
     )
 
 
-def _job_id(job: Job) -> str:
-    example, method = job
-    return example.path if method is None else f"{example.path}[{method}]"
-
-
-@pytest.mark.parametrize("job", _jobs(), ids=_job_id)
-def test_snippet_prints_its_recording(job: Job, runs: dict[Job, Run | SnippetError]) -> None:
-    example, _ = job
-    if not example.supported():
-        pytest.skip(f"needs Python {'.'.join(map(str, example.min_python or ()))}")
-    result = runs[job]
-    try:
-        if isinstance(result, SnippetError):
-            raise result
-        check(example, result, ROOT)
-    except SnippetError as error:
-        message = str(error)
-    else:
-        return
-    pytest.fail(message, pytrace=False)
+@pytest.mark.parametrize("job", _jobs(), ids=str)
+def test_snippet_prints_its_recording(job: Job, runs: dict[Job, Future[Run]]) -> None:
+    example = job.example
+    if not example.supported(job.python):
+        need = ".".join(map(str, example.min_python or ()))
+        pytest.skip(f"{example.source} says min_python={need}: not run on {job.python}")
+    error = runs[job].exception()
+    if error is not None:
+        pytest.fail(str(error), pytrace=False)
 
 
 def test_every_snippet_is_embedded() -> None:
-    orphans = sorted(set(snippet_files(ROOT)) - {e.path for e in EXAMPLES})
-    if orphans:
-        pytest.fail(
-            "\n".join(
-                f"snippets/{path}: no page embeds it; embed it with a run fence, or delete it"
-                for path in orphans
-            ),
-            pytrace=False,
-        )
+    problems = orphans(ROOT, EXAMPLES)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def test_every_recording_belongs_to_an_example() -> None:
-    expected = {e.recording for e in EXAMPLES} | {e.stderr_recording for e in EXAMPLES if e.stderr}
-    found = {
-        p.relative_to(ROOT).as_posix()
-        for pattern in ("*.out", "*.err")
-        for p in (ROOT / "snippets").rglob(pattern)
-    }
-    assert not found - expected, (
-        f"recordings without a snippet that uses them: {sorted(found - expected)}"
-    )
+    problems = stray_recordings(ROOT, EXAMPLES)
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def _is_main_guard(node: ast.stmt) -> bool:
@@ -141,6 +127,11 @@ def test_snippet_is_a_standalone_program(path: str) -> None:
                 )
         elif _is_main_guard(node):
             continue
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and _starts_work(node):
+            problems.append(
+                f"line {node.lineno}: {ast.unparse(node)[:60]} starts work at import, again in "
+                'every spawned process; create it under `if __name__ == "__main__":`'
+            )
         elif not isinstance(
             node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Assign | ast.AnnAssign
         ) and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
@@ -153,14 +144,24 @@ def test_snippet_is_a_standalone_program(path: str) -> None:
     assert not problems, f"snippets/{path}:\n" + "\n".join(problems)
 
 
+# Calls that start threads, processes or pools: at a snippet's top level they would run
+# again in every process that spawn or forkserver starts.
+_STARTS = re.compile(r"(Executor|Pool|Process|Thread|Manager|Popen|Queue|Pipe)$|^(run|start)$")
+
+
+def _starts_work(node: ast.Assign | ast.AnnAssign) -> bool:
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call):
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if _STARTS.search(name):
+                return True
+    return False
+
+
 def test_run_fences_are_valid() -> None:
     if FENCE_ERROR:
         pytest.fail(FENCE_ERROR, pytrace=False)
-
-
-def test_each_example_is_collected_once() -> None:
-    paths = [e.path for e in EXAMPLES]
-    assert len(paths) == len(set(paths))
     assert EXAMPLES, "no run fences found under docs/"
 
 
@@ -200,17 +201,11 @@ def test_no_scaffold_placeholder_is_left() -> None:
         pytest.fail("replace these placeholders:\n" + "\n".join(left), pytrace=False)
 
 
-def _mirror(page: str) -> str:
-    """The snippets folder that mirrors a page: docs/a/b.md -> a/b, docs/a/index.md -> a."""
-    folder = page.removeprefix("docs/").removesuffix(".md")
-    return folder.removesuffix("index").rstrip("/")
-
-
 def test_snippets_mirror_their_pages() -> None:
     """docs/<topic>/<page>.md embeds snippets/<topic>/<page>/*.py, so each is easy to find."""
     misplaced = [
-        f"{e.where}: embeds {e.source}; move it to snippets/{_mirror(e.page)}/"
+        f"{e.where}: embeds {e.source}; move it to snippets/{mirror(e.page)}/"
         for e in EXAMPLES
-        if Path(e.path).parent.as_posix().strip(".") != _mirror(e.page)
+        if Path(e.path).parent.as_posix().strip(".") != mirror(e.page)
     ]
     assert not misplaced, "\n".join(misplaced)
