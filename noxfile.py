@@ -1,14 +1,20 @@
-"""Tasks: `nox -s docs`, `nox -s tests`, `nox -s serve`, `nox -s lint`, `nox -s update-outputs`,
-`nox -s audit`, `nox -s bench-notebook`."""
+"""Tasks: `nox -s docs`, `nox -s tests`, `nox -s matrix`, `nox -s serve`, `nox -s lint`,
+`nox -s update-outputs`, `nox -s stress`, `nox -s new`, `nox -s audit`, `nox -s bench`,
+`nox -s bench-notebook`, `nox -s lock`."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 import nox
+
+sys.path.insert(0, str(Path(__file__).parent))
+# The interpreters: one list, read by the machinery and by these sessions alike.
+from execdocs.interpreters import BUILD_PYTHON, MATRIX  # noqa: E402
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
@@ -16,10 +22,9 @@ nox.options.sessions = ["docs", "tests"]
 nox.options.error_on_missing_interpreters = True
 
 ROOT = Path(__file__).parent
-#: The interpreter the site is built, tested and recorded with: the Python it teaches.
-#: nox looks it up on PATH (or downloads it with `--download-python`); a machine without
-#: it gets nox's "interpreter not found" error, never a silent fallback.
-BUILD_PYTHON = "3.14"
+# Sessions run on BUILD_PYTHON, the Python the guide teaches; `matrix` on each of MATRIX.
+# nox looks each one up on PATH (or downloads it with `--download-python`); a machine
+# without it gets nox's "interpreter not found" error, never a silent fallback.
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 # MkDocs-Material prints an end-of-life banner for MkDocs 1.x on every build.
 ENV = {"NO_MKDOCS_2_WARNING": "1"}
@@ -106,12 +111,37 @@ def ruff(session: nox.Session) -> None:
 
 @nox.session(name="update-outputs", python=BUILD_PYTHON)
 def update_outputs(session: nox.Session) -> None:
-    """Re-run snippets and rewrite their recordings from clean runs (names optional)."""
-    install(session, "tests")
-    session.run("python", "-m", "execdocs", "update", *session.posargs, env=ENV)
-    if not session.posargs:
-        # The #> output lines under prints in the pages' inline python fences.
-        session.run("pytest", "tests/test_inline_examples.py", "--update-examples", env=ENV)
+    """Re-run snippets and rewrite their recordings from clean runs, on every interpreter
+    (`-- --python 3.14t` for one; snippet paths optional)."""
+    args = list(session.posargs)
+    python = args.pop(args.index("--python") + 1) if "--python" in args else None
+    if "--python" in args:
+        args.remove("--python")
+    if python is None or python == BUILD_PYTHON:
+        install(session, "tests")
+        # The build interpreter's recordings, and those of the tabs each page shows.
+        session.run("python", "-m", "execdocs", "update", *args, env=ENV)
+        if not args and python is None:
+            # The #> output lines under prints in the pages' inline python fences.
+            session.run("pytest", "tests/test_inline_examples.py", "--update-examples", env=ENV)
+    # Where another interpreter prints differently, it gets a recording of its own:
+    # each is made in that interpreter's matrix session, with the same packages.
+    for tag in MATRIX:
+        if tag != BUILD_PYTHON and python in (None, tag):
+            session.notify(f"matrix-{tag}", ["--update", *args])
+
+
+@nox.session(python=list(MATRIX))
+def matrix(session: nox.Session) -> None:
+    """Every snippet on this interpreter against its recording (those that start processes
+    also under fork, spawn and forkserver); `-- --update [paths]` records instead."""
+    install(session, "matrix")
+    if "--update" in session.posargs:
+        args = [arg for arg in session.posargs if arg != "--update"]
+        tag = str(session.python)
+        session.run("python", "-m", "execdocs", "update", "--python", tag, *args, env=ENV)
+        return
+    session.run("pytest", "tests/test_snippets.py", "-q", *session.posargs, env=ENV)
 
 
 @nox.session(name="bench-notebook", python=BUILD_PYTHON)
@@ -150,7 +180,7 @@ def bench(session: nox.Session) -> None:
 @nox.session(python=BUILD_PYTHON)
 def lock(session: nox.Session) -> None:
     """Regenerate constraints.txt from a fresh install of all groups."""
-    groups = ["docs", "bench", "tests", "lint"]
+    groups = ["docs", "bench", "tests", "lint", "matrix"]
     requirements = sorted({r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)})
     session.install(*requirements)
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)

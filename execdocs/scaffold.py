@@ -126,7 +126,7 @@ def add_to_nav(config: Path, title: str, page: str) -> None:
             lines[i : i + 1] = [f"  - {label}:", f"      - {target}", f"      - {entry}"]
             break
         if target is None and any(
-            re.search(rf":\s*{re.escape(topic)}\S*\.md\s*$", lines[j]) for j in range(i + 1, after)
+            re.search(rf"[\s:]{re.escape(topic)}\S*\.md\s*$", lines[j]) for j in range(i + 1, after)
         ):
             lines.insert(after, f"      - {entry}")
             break

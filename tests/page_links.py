@@ -20,6 +20,7 @@ class PageLinks(HTMLParser):
     def __init__(self, html: str) -> None:
         super().__init__()
         self.ids: set[str] = set()
+        self.duplicate_ids: list[str] = []
         self.clicks: list[str] = []
         self.loads: list[str] = []
         self.feed(html)
@@ -29,6 +30,8 @@ class PageLinks(HTMLParser):
             if not value:
                 continue
             if name == "id" or (tag == "a" and name == "name"):
+                if value in self.ids:
+                    self.duplicate_ids.append(value)
                 self.ids.add(value)
             elif tag == "a" and name == "href":
                 self.clicks.append(value)

@@ -60,6 +60,16 @@ CASES = {
         lambda s: s.page('```run ordr="free"\nhello.py\n```\n'),
         ["docs/index.md:3: unknown option ordr"],
     ),
+    # Defect: SuperFences did not see these as run fences, so the page published the
+    # fence's text, or the build and the tests read the header differently.
+    "leaves a value unquoted": (
+        lambda s: s.page("```run timeout=60\nhello.py\n```\n"),
+        ['docs/index.md:3: timeout=60: put the value in quotes: timeout="60"'],
+    ),
+    "writes a bare flag": (
+        lambda s: s.page("Intro.\n\n```run stderr\nhello.py\n```\n"),
+        ["docs/index.md:5: stderr: every setting needs a value in quotes"],
+    ),
     "leaves a snippet out": (
         lambda s: s.snippet("stray.py", 'print("stray")'),
         ["snippets/stray.py", "no page embeds"],
@@ -123,3 +133,22 @@ def test_links_to_an_example_are_checked(tiny_site: Site) -> None:
     assert build.code != 0 and "'#example-helo', but there is no such anchor" in build.output, (
         build.output
     )
+
+
+@pytest.mark.parametrize(
+    "container",
+    [
+        "> ```run\n> hello.py\n> ```\n",
+        '!!! note "In an admonition"\n\n    ```run\n    hello.py\n    ```\n',
+        "- in a list:\n\n    ```run\n    hello.py\n    ```\n",
+    ],
+    ids=["blockquote", "admonition", "list"],
+)
+def test_a_run_fence_in_a_container_is_discovered_and_runs(tiny_site: Site, container: str) -> None:
+    """Defect: a run fence in a blockquote rendered and ran, yet discovery missed it, so the
+    build and the tests said no page embeds the snippet."""
+    tiny_site.page(container)
+    build, tests = tiny_site.build_and_test()
+    assert build.code == 0, build.output
+    assert tests.code == 0, tests.output
+    assert '<span class="xd-line xd-stdout" data-t="' in tiny_site.html()

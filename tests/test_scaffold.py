@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-from .conftest import ENV, Site
+import pytest
+import yaml
+
+from execdocs.scaffold import add_to_nav
+
+from .conftest import ENV, ROOT, Site
 
 
 def new(site: Site, *args: str) -> subprocess.CompletedProcess[str]:
@@ -47,3 +54,55 @@ def test_new_refuses_bad_names_and_existing_files(tiny_site: Site) -> None:
     assert new(tiny_site, "demo/twice").returncode == 0
     again = new(tiny_site, "demo/twice")
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def _section_of(config: Path, page: str) -> str | None:
+    """The top-level nav entry that lists ``page`` (None: a page of its own)."""
+    for entry in yaml.safe_load(config.read_text(encoding="utf-8"))["nav"]:
+        ((label, value),) = entry.items()
+        if value == page:
+            return None
+        pages = [item if isinstance(item, str) else [*item.values()][0] for item in value or []]
+        if isinstance(value, list) and page in pages:
+            return label
+    raise AssertionError(f"{page} is not in the nav")
+
+
+@pytest.mark.parametrize(
+    ("page", "section"),
+    [
+        ("threading/lock-order.md", "Threading"),
+        ("asyncio/signals.md", "AsyncIO"),
+        ("testing/fuzzing.md", "Testing and debugging"),
+        ("distributed/ray.md", "Beyond one machine"),  # a lone page becomes a section
+        ("newtopic/first.md", None),  # a new topic: a new entry at the end
+    ],
+)
+def test_a_new_page_joins_its_topics_section_in_the_real_nav(
+    tmp_path: Path, page: str, section: str | None
+) -> None:
+    """Defect: with the real mkdocs.yml, new pages landed under "Testing and debugging"."""
+    config = tmp_path / "mkdocs.yml"
+    shutil.copy(ROOT / "mkdocs.yml", config)
+    before = yaml.safe_load(config.read_text(encoding="utf-8"))["nav"]
+    add_to_nav(config, "New page", page)
+    assert _section_of(config, page) == section
+    after = yaml.safe_load(config.read_text(encoding="utf-8"))["nav"]
+    assert len(after) == len(before) + (section is None)
+
+
+def test_a_new_page_goes_to_the_end_of_its_own_section(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nnav:\n  - Home: index.md\n  - A:\n      - a/index.md\n      - a/b.md\n"
+        "  - B:\n      - b/index.md\n  - Last: last.md\nplugins: []\n",
+        encoding="utf-8",
+    )
+    add_to_nav(config, "New", "a/new.md")
+    add_to_nav(config, "Other", "b/other.md")
+    assert yaml.safe_load(config.read_text(encoding="utf-8"))["nav"] == [
+        {"Home": "index.md"},
+        {"A": ["a/index.md", "a/b.md", {"New": "a/new.md"}]},
+        {"B": ["b/index.md", {"Other": "b/other.md"}]},
+        {"Last": "last.md"},
+    ]

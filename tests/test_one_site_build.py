@@ -1,0 +1,84 @@
+"""A test run builds the real site once, shares it between its workers, and leaves
+nothing behind; and whole-machine snippets run with no other snippet beside them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from execdocs.runner import run_snippet
+
+from .conftest import ENV, Site
+
+NEEDS_SITE = "def test_{name}(built_site):\n    assert (built_site / 'index.html').is_file()\n"
+COUNTS_ITS_RUNS = """import os
+
+
+def main():
+    with open(os.path.join(os.environ["TMPDIR"], "runs.log"), "a") as log:
+        log.write("ran\\n")
+    print("hello", flush=True)
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_workers_share_one_build_and_nothing_is_left(tiny_site: Site, tmp_path: Path) -> None:
+    """Defect: each xdist worker started its own build, one was never awaited or removed,
+    and the extra build ran every snippet beside the tests' own runs."""
+    (tiny_site.root / "snippets" / "hello.py").write_text(COUNTS_ITS_RUNS, encoding="utf-8")
+    for name in ("first", "second"):  # two files: --dist loadfile gives each worker one
+        (tiny_site.root / "tests" / f"test_needs_site_{name}.py").write_text(
+            NEEDS_SITE.format(name=name), encoding="utf-8"
+        )
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"]
+        + ["tests/test_needs_site_first.py", "tests/test_needs_site_second.py"],
+        cwd=tiny_site.root,
+        env={**ENV, "TMPDIR": str(tmp)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "2 passed" in run.stdout
+    assert (tmp / "runs.log").read_text().splitlines() == ["ran"], "one build, one run"
+    left = [p.name for p in tmp.iterdir() if p.name not in ("runs.log", "pytest-of-root")]
+    assert not left, f"left behind: {left}"  # pytest-of-root: pytest's own, kept by pytest
+
+
+def _program(folder: Path, name: str, body: str) -> str:
+    (folder / name).write_text(body, encoding="utf-8")
+    return name
+
+
+def test_a_whole_machine_run_waits_until_no_other_snippet_runs(tmp_path: Path) -> None:
+    """Shared and whole-machine runs exclude each other across processes (a build and a
+    test run side by side): the whole one starts only after the shared one has ended."""
+    shared = _program(
+        tmp_path,
+        "shared.py",
+        "import pathlib, time\n"
+        "pathlib.Path('started').touch()\n"
+        "time.sleep(1)\n"
+        "print(time.time())\n",
+    )
+    whole = _program(tmp_path, "whole.py", "import time\nprint(time.time())\n")
+    runs = {}
+    beside = threading.Thread(
+        target=lambda: runs.setdefault("shared", run_snippet(shared, root=tmp_path))
+    )
+    beside.start()
+    while not (tmp_path / "started").exists():
+        time.sleep(0.01)
+    runs["whole"] = run_snippet(whole, root=tmp_path, whole=True)
+    beside.join()
+    # An order between the two programs' own clocks, not a duration.
+    assert float(runs["whole"].stdout_lines[0]) >= float(runs["shared"].stdout_lines[0])
