@@ -14,7 +14,7 @@ import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
 # The interpreters: one list, read by the machinery and by these sessions alike.
-from execdocs.interpreters import BUILD_PYTHON, MATRIX  # noqa: E402
+from execdocs.interpreters import BUILD_PYTHON, MATRIX
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"

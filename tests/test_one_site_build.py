@@ -39,8 +39,10 @@ def test_workers_share_one_build_and_nothing_is_left(tiny_site: Site, tmp_path: 
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"]
-        + ["tests/test_needs_site_first.py", "tests/test_needs_site_second.py"],
+        [
+            *(sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"),
+            *("tests/test_needs_site_first.py", "tests/test_needs_site_second.py"),
+        ],
         cwd=tiny_site.root,
         env={**ENV, "TMPDIR": str(tmp)},
         capture_output=True,

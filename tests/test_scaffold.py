@@ -62,7 +62,9 @@ def _section_of(config: Path, page: str) -> str | None:
         ((label, value),) = entry.items()
         if value == page:
             return None
-        pages = [item if isinstance(item, str) else [*item.values()][0] for item in value or []]
+        pages = [
+            item if isinstance(item, str) else next(iter(item.values())) for item in value or []
+        ]
         if isinstance(value, list) and page in pages:
             return label
     raise AssertionError(f"{page} is not in the nav")
