@@ -79,10 +79,9 @@ def run_checked(
     update command checks everything but the recordings it is about to rewrite.
     """
     jobs = list(dict.fromkeys(jobs))
-    cached = {job: cache.get(job.example, job.python) for job in jobs} if cache else {}
 
     def attempt(job: Job) -> Run:
-        run = cached.get(job) or execute(job, root)
+        run = (cache and cache.get(job.example, job.python)) or execute(job, root)
         verify(job.example, run, root)
         return run
 
@@ -90,7 +89,7 @@ def run_checked(
     for job, future in results.items():
         if isinstance(future.exception(), ClaimFailed):
             results[job] = future = _retry_alone(job, root, future, retries, verify)
-        if cache and future.exception() is None and not cached.get(job):
+        if cache and future.exception() is None and not future.result().from_cache:
             cache.put(job.example, future.result())
     return results
 

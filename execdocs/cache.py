@@ -19,6 +19,7 @@ from pathlib import Path
 
 from execdocs import interpreters
 from execdocs.examples import Example
+from execdocs.interpreters import InterpreterError
 from execdocs.runner import FIXED_ENV, RUNNER_VERSION, Line, Run
 
 CACHE_DIR = Path(".cache") / "execdocs"
@@ -61,13 +62,18 @@ class RunCache:
     def get(self, example: Example, python: str) -> Run | None:
         try:
             data = json.loads(self._file(example, python).read_text(encoding="utf-8"))
+        except InterpreterError:
+            return None  # not installed: running it says so, with the page
+        except (OSError, ValueError):
+            return None  # missing or unreadable: run again
+        try:
             lines = {
                 name: tuple(Line(**line) for line in data.pop(name))
                 for name in ("stdout", "stderr")
             }
             run = dataclasses.replace(Run(**data, **lines), from_cache=True)
-        except (OSError, ValueError, TypeError, KeyError):
-            return None  # missing, unreadable, or written by an older runner: run again
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return None  # written by an older runner: run again
         # The key covers the path; a run stored under another path is not this one's.
         return run if run.path == example.source and run.python == python else None
 

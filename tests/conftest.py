@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .page_links import PageLinks
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -171,8 +173,8 @@ class Site:
             text=True,
         )
 
-    def build(self, *, fresh: bool = False) -> Outcome:
-        env = {"EXECDOCS_FRESH": "1"} if fresh else {}
+    def build(self, *, fresh: bool = False, env: dict[str, str] | None = None) -> Outcome:
+        env = {**({"EXECDOCS_FRESH": "1"} if fresh else {}), **(env or {})}
         proc = self._start("-m", "mkdocs", "build", "--strict", env=env)
         return Outcome(proc.wait(timeout=120), proc.communicate()[0])
 
@@ -190,3 +192,16 @@ class Site:
 @pytest.fixture
 def tiny_site(tmp_path: Path) -> Site:
     return Site(tmp_path)
+
+
+def assert_sound(html: str) -> None:
+    """What every built page must be, fresh or from the cache: unique ids, and a timeline
+    for every run, labelled by its own title and description."""
+    links = PageLinks(html)
+    assert not links.duplicate_ids, f"ids used twice: {links.duplicate_ids}"
+    runs = html.count('<div class="xd-run">')
+    charts = re.findall(r'<svg class="xd-timeline"[^>]*aria-labelledby="([^" ]+) ([^"]+)"', html)
+    assert runs and len(charts) == runs, (runs, charts)
+    for title, desc in charts:
+        assert f'<title id="{title}">' in html and f'<desc id="{desc}">' in html
+

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from execdocs.cache import RunCache, cache_key
 from execdocs.examples import Example
 from execdocs.runner import Line, Run
 
-from .conftest import Site
-from .page_links import PageLinks
+from .conftest import Site, assert_sound
 
 CACHED = "from the build cache"
 
@@ -58,18 +56,6 @@ def test_key_covers_bytes_and_timeout_and_only_clean_runs_are_kept(tmp_path: Pat
     assert cache.get(example, "3.14") == Run(**{**run.__dict__, "from_cache": True})
     cache.put(Example(path="x.py", timeout=5), Run("snippets/x.py", (), (), 1, 0.2, 5.0))
     assert cache.get(Example(path="x.py", timeout=5), "3.14") is None
-
-
-def assert_sound(html: str) -> None:
-    """What every built page must be, fresh or from the cache: unique ids, and a timeline
-    for every run, labelled by its own title and description."""
-    links = PageLinks(html)
-    assert not links.duplicate_ids, f"ids used twice: {links.duplicate_ids}"
-    runs = html.count('<div class="xd-run">')
-    charts = re.findall(r'<svg class="xd-timeline"[^>]*aria-labelledby="([^" ]+) ([^"]+)"', html)
-    assert runs and len(charts) == runs, (runs, charts)
-    for title, desc in charts:
-        assert f'<title id="{title}">' in html and f'<desc id="{desc}">' in html
 
 
 def test_a_cached_rebuild_is_as_sound_as_a_fresh_build(tiny_site: Site) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from execdocs.examples import discover
 
-from .conftest import ROOT
+from .conftest import ROOT, assert_sound
 from .page_links import PageLinks, css_urls
 
 SEED = ["Task A starting", "Task B starting", "Task A completed", "Task B completed"]
@@ -190,3 +190,12 @@ def test_benchmarks_page_shows_the_saved_run_with_a_working_download(built_site:
     assert notebook == (ROOT / "docs" / "benchmarks" / "index.ipynb").read_bytes()
     # Only the notebook becomes a page: the helper module is a plain file.
     assert not (built_site / "benchmarks" / "benchlib").exists()
+
+
+def test_every_page_with_runs_is_sound(built_site: Path) -> None:
+    """The same checks a cached rebuild gets (tests/test_cache.py): unique ids, a chart
+    with its own title and description for every run."""
+    pages = [p for p in sorted(built_site.rglob("*.html")) if 'class="xd-run"' in p.read_text()]
+    assert len(pages) > 20
+    for page in pages:
+        assert_sound(page.read_text(encoding="utf-8"))
