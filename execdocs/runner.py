@@ -62,7 +62,17 @@ _WRAPPER = (
     "            with open(report, 'w') as f: f.write(str(sys._is_gil_enabled()))\n"
     "    atexit.register(_gil)\n"
     "sys.argv = sys.argv[3:]\n"
-    "runpy.run_path(sys.argv[0], run_name='__main__')\n"
+    "try:\n"
+    "    runpy.run_path(sys.argv[0], run_name='__main__')\n"
+    "except SystemExit:\n"
+    "    raise\n"
+    "except BaseException as error:\n"
+    "    # The traceback `python x.py` prints: without this wrapper's and runpy's frames.\n"
+    "    tb = error.__traceback__\n"
+    "    while tb and tb.tb_frame.f_code.co_filename in ('<string>', '<frozen runpy>'):\n"
+    "        tb = tb.tb_next\n"
+    "    sys.excepthook(type(error), error, tb)\n"
+    "    sys.exit(1)\n"
 )
 
 #: Held shared by every snippet run and exclusively by a whole-machine one, across the
