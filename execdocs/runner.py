@@ -50,7 +50,8 @@ FIXED_ENV = {
 # Runs the snippet as __main__ after setting the start method (the tests' fork/spawn/
 # forkserver matrix) and, on a free-threaded build, writes at exit whether the GIL was
 # on, so a run that an extension module switched back to the GIL cannot pass unnoticed.
-# Readers never need it: `python snippets/x.py` is the same program.
+# Readers never need it: `python snippets/x.py` is the same program (the script's path
+# is absolute, as in a direct run, and tracebacks leave out the wrapper's frames).
 _WRAPPER = (
     "import atexit, os, runpy, sys\n"
     "report, method = sys.argv[1:3]\n"
@@ -63,7 +64,7 @@ _WRAPPER = (
     "    atexit.register(_gil)\n"
     "sys.argv = sys.argv[3:]\n"
     "try:\n"
-    "    runpy.run_path(sys.argv[0], run_name='__main__')\n"
+    "    runpy.run_path(os.path.abspath(sys.argv[0]), run_name='__main__')\n"
     "except SystemExit:\n"
     "    raise\n"
     "except BaseException as error:\n"
@@ -71,7 +72,7 @@ _WRAPPER = (
     "    tb = error.__traceback__\n"
     "    while tb and tb.tb_frame.f_code.co_filename in ('<string>', '<frozen runpy>'):\n"
     "        tb = tb.tb_next\n"
-    "    sys.excepthook(type(error), error, tb)\n"
+    "    sys.excepthook(type(error), error.with_traceback(tb), tb)\n"
     "    sys.exit(1)\n"
 )
 
