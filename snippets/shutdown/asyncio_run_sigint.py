@@ -20,8 +20,7 @@ async def main():
     loop.call_later(0.2, os.kill, os.getpid(), signal.SIGINT)  # a Ctrl-C after 0.2 s
     try:
         async with asyncio.TaskGroup() as group:
-            group.create_task(serve("client-1"))
-            group.create_task(serve("client-2"))
+            group.create_task(serve("client"))
     except asyncio.CancelledError:
         print("main: cancelled, the task group has cancelled its tasks", flush=True)
         raise

@@ -45,9 +45,10 @@ def table(text):
     header = lines[0]
     names = ["task name", "coroutine stack", "awaiter chain", "awaiter name", "awaiter id"]
     starts = [header.index(name) for name in names]
-    rows = [names[:-1]]
-    for line in lines[2:]:
-        rows.append([line[a:b].strip() for a, b in itertools.pairwise(starts)])
+    rows = [[line[a:b].strip() for a, b in itertools.pairwise(starts)] for line in lines[2:]]
+    # A task awaited twice has two rows, in no fixed order: sort them by awaiter.
+    first_seen = {row[0]: index for index, row in reversed(list(enumerate(rows)))}
+    rows = [names[:-1], *sorted(rows, key=lambda row: (first_seen[row[0]], row[3]))]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = []
     for row in rows:
