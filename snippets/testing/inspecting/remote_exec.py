@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 SERVICE = """\
+import os
 import threading
 import time
 
@@ -23,7 +24,8 @@ def serve():
 
 # A second thread, idle until the service exits (daemon: it does not hold up the exit).
 threading.Thread(target=threading.Event().wait, args=(30,), name="helper", daemon=True).start()
-print("service: ready", flush=True)
+# A raw write: a probe that arrived in the middle of print() could not print itself.
+os.write(1, b"service: ready\\n")
 serve()
 """
 
