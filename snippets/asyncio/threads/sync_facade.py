@@ -39,7 +39,8 @@ class AsyncBridge:
 def report(bridge, symbols):  # plain synchronous code
     start = time.perf_counter()
     prices = bridge.run(fetch_prices(symbols))
-    print(f"{threading.current_thread().name}: {prices} in {time.perf_counter() - start:.2f} s")
+    elapsed = time.perf_counter() - start
+    print(f"fetched {', '.join(symbols)} in {elapsed:.2f} s: {prices}")
 
 
 if __name__ == "__main__":

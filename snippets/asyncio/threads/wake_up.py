@@ -25,8 +25,8 @@ async def receive(schedule_name):
     await timer
     await asyncio.to_thread(thread.join, 5)
     print(
-        f"{schedule_name + ':':23} sent at {sent - start:.2f} s, "
-        f"received at {received - start:.2f} s",
+        f"{schedule_name + ':':23} received at {received - start:.2f} s, "
+        f"sent at {sent - start:.2f} s",
         flush=True,
     )
 
