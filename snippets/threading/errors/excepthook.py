@@ -5,6 +5,7 @@ import threading
 import time
 
 failures = []
+in_own_thread = []
 failures_lock = threading.Lock()
 
 
@@ -12,6 +13,7 @@ def record_failure(args):
     # Called in the failing thread, with its exception instead of a printed traceback.
     with failures_lock:
         failures.append((args.thread.name, args.exc_value))
+        in_own_thread.append(threading.current_thread() is args.thread)
 
 
 def fetch(n):
@@ -35,5 +37,6 @@ if __name__ == "__main__":
 
     for name, exc in sorted(failures, key=lambda failure: failure[0]):
         print(f"{name} failed: {exc!r}")
+    print(f"the hook ran in the failing thread each time: {all(in_own_thread)}")
     print(f"{len(failures)} of {len(threads)} threads failed; the main thread is still running")
     threading.excepthook = threading.__excepthook__  # the default hook again
