@@ -28,7 +28,7 @@ def main():
             elapsed = time.perf_counter() - start
             print(
                 f"{done:>6} tasks of {n:>9,} steps: {elapsed:.2f} s;"
-                f" the parent's CPU time: {cpu:.3f} s, {cpu / tasks * 1e6:.0f} µs per task",
+                f" the parent's CPU time: {cpu:.3f} s, {cpu / tasks * 1000:.3f} ms per task",
                 flush=True,
             )
 
