@@ -54,9 +54,8 @@ def main():
 
     one, two = fastest(job), fastest(in_pool)
     predicted = 1 / (f + (1 - f) / WORKERS)
-    print(
-        f"whole job, fastest of {RUNS} runs: 1 process {one:.2f} s, {WORKERS} processes {two:.2f} s"
-    )
+    print(f"whole job, fastest of {RUNS} runs:", flush=True)
+    print(f"  1 process {one:.2f} s, {WORKERS} processes {two:.2f} s", flush=True)
     print(f"speed-up predicted by Amdahl: {predicted:.2f}x", flush=True)
     print(f"speed-up measured:            {one / two:.2f}x", flush=True)
     for cores in (4, 16, 64):

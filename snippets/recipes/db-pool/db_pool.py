@@ -1,7 +1,7 @@
 """A thread pool with one SQLite connection per worker, opened by the pool's initializer.
 
-The program makes its own small database in a temporary directory; point DATABASE at
-yours to use it for real.
+The program makes its own small database in a temporary directory; pass the path of
+yours to totals() to use it for real.
 """
 
 import sqlite3

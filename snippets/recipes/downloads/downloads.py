@@ -1,7 +1,7 @@
 """Concurrent downloads with a limit, timeouts, retries and a progress line.
 
 A local HTTP server stands in for the internet, so the program runs offline. Point
-URLS at real addresses and delete the server to use it for real.
+`urls` in main() at real addresses and delete the server to use it for real.
 """
 
 import sys

@@ -1,7 +1,7 @@
 """A CPU-bound batch over files in a process pool, with progress and errors collected.
 
-The program writes its own input files into a temporary directory; point FILES at
-your own to use it for real.
+The program writes its own input files into a temporary directory; pass your own
+paths to run_batch() to use it for real.
 """
 
 import os
