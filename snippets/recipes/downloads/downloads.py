@@ -35,6 +35,26 @@ class Progress:
             print(f"finished {self.done}/{self.total}", end=self.end, flush=True)
 
 
+class Gauge:
+    """Counts the requests in flight, and the most there ever were at once."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.now = self.most = 0
+
+    def __enter__(self):
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+
+    def __exit__(self, *exc_info):
+        with self.lock:
+            self.now -= 1
+
+
+IN_FLIGHT = Gauge()
+
+
 def retryable(error):
     """Timeouts, refused connections and 5xx answers may pass; a 404 will not."""
     if isinstance(error, urllib.error.HTTPError):
@@ -57,7 +77,7 @@ def fetch(url):
         if attempt > 1:
             time.sleep(BACKOFF * 2 ** (attempt - 2))  # give a busy server a moment
         try:
-            with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+            with IN_FLIGHT, urllib.request.urlopen(url, timeout=TIMEOUT) as response:
                 return response.read(), attempt, errors
         except Exception as error:
             errors.append(describe(error))  # every failure is reported, none is lost
@@ -87,7 +107,6 @@ class ServerState:
     def __init__(self):
         self.lock = threading.Lock()
         self.requests = {}  # path -> how many times it was asked for
-        self.in_flight = self.most_in_flight = 0
         self.release = threading.Event()  # set at shutdown: the hanging answer gives up
 
 
@@ -98,13 +117,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         with SERVER.lock:
             SERVER.requests[self.path] = count = SERVER.requests.get(self.path, 0) + 1
-            SERVER.in_flight += 1
-            SERVER.most_in_flight = max(SERVER.most_in_flight, SERVER.in_flight)
-        try:
-            self.answer(count)
-        finally:
-            with SERVER.lock:
-                SERVER.in_flight -= 1
+        self.answer(count)
 
     def answer(self, count):
         name = self.path.rsplit("/", 1)[-1]
@@ -150,7 +163,7 @@ def main():
             print(f"  {name}: {len(body):>6,} bytes, {tries}{retried}")
     failed = sum(body is None for body, _, _ in results.values())
     print(f"{len(urls) - failed} downloaded, {failed} failed")
-    print(f"never more than {LIMIT} requests in flight: {SERVER.most_in_flight <= LIMIT}")
+    print(f"never more than {LIMIT} requests in flight: {IN_FLIGHT.most <= LIMIT}")
 
 
 if __name__ == "__main__":
