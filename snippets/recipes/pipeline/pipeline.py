@@ -38,7 +38,7 @@ def work(inbox, out):
     out.put(DONE)
 
 
-def write(inbox, counts, on_item):
+def write(inbox, counts, on_item, done):
     finished = 0
     while finished < WORKERS:
         result = inbox.get()
@@ -48,21 +48,24 @@ def write(inbox, counts, on_item):
         counts["written"] += 1
         counts["ahead"] = max(counts["ahead"], counts["read"] - counts["written"])
         on_item(counts["written"])
+    done.set()
 
 
 def run_pipeline(on_item=lambda written: None):
-    stop = threading.Event()
+    stop, done = threading.Event(), threading.Event()
     raw, results = queue.Queue(maxsize=QUEUE_SIZE), queue.Queue(maxsize=QUEUE_SIZE)
     counts = {"read": 0, "written": 0, "ahead": 0}
     threads = [threading.Thread(target=read, args=(stop, raw, counts))]
     threads += [threading.Thread(target=work, args=(raw, results)) for _ in range(WORKERS)]
-    threads.append(threading.Thread(target=write, args=(results, counts, on_item)))
+    threads.append(threading.Thread(target=write, args=(results, counts, on_item, done)))
     for thread in threads:
         thread.start()
     try:
         # Ctrl-C raises KeyboardInterrupt here, in the main thread, never in the others.
-        while any(thread.is_alive() for thread in threads):
-            threads[-1].join(timeout=0.1)
+        # Wait on an Event, not in join(): before Python 3.13, a join() interrupted by
+        # Ctrl-C can mark a running thread as finished.
+        while not done.wait(timeout=0.1):
+            pass
     except KeyboardInterrupt:
         print("Ctrl-C: no new input; finishing the items in progress", flush=True)
         stop.set()  # the reader stops and sends the end markers
