@@ -3,11 +3,11 @@
 import time
 from concurrent.futures import ProcessPoolExecutor
 
-SERIAL_N = 3_000_000  # work only one core can do (here: preparing the input)
+SERIAL_N = 2_000_000  # work only one core can do (here: preparing the input)
 CHUNKS = 4
-CHUNK_N = 3_000_000  # work that splits into independent chunks
+CHUNK_N = 2_000_000  # work that splits into independent chunks
 WORKERS = 2
-RUNS = 3  # keep the fastest run: other programs can only slow a run down
+RUNS = 2  # keep the fastest run: other programs can only slow a run down
 
 
 def crunch(n):
