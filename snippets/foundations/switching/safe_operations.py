@@ -27,7 +27,8 @@ def main():
     print(f"list.append:      {len(items)} items (expected {THREADS * ROUNDS})")
     print(f"deque append/pop: {len(queue)} left (expected 0)")
     total = sum(len(names) for names in groups.values())
-    print(f"dict.setdefault:  {len(groups)} keys, {total} entries (expected 10, {THREADS * ROUNDS})")
+    expected = f"(expected 10, {THREADS * ROUNDS})"
+    print(f"dict.setdefault:  {len(groups)} keys, {total} entries {expected}")
 
 
 if __name__ == "__main__":

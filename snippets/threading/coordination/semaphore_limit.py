@@ -31,5 +31,6 @@ if __name__ == "__main__":
     go.set()
     for thread in threads:
         thread.join(timeout=10)
-    print(f"6 downloads, Semaphore({LIMIT}): never more than {LIMIT} inside: {most_inside <= LIMIT}")
+    kept = most_inside <= LIMIT
+    print(f"6 downloads, Semaphore({LIMIT}): never more than {LIMIT} inside: {kept}")
     print(f"took {time.perf_counter() - start:.2f} s (6 x 0.2 s, {LIMIT} at a time)", flush=True)
