@@ -15,7 +15,7 @@ def main():
         print("submit, result:", future.result(), flush=True)
 
         results = executor.map(slow_square, [1, 2, 3, 4], [0.2] * 4)
-        print("map, gather:", list(results), flush=True)
+        print("map:", list(results), flush=True)
 
         futures = [executor.submit(slow_square, x, d) for x, d in [(10, 0.8), (20, 0.2)]]
         for future in as_completed(futures):

@@ -12,8 +12,10 @@ def task(name, duration, started):
 
 
 if __name__ == "__main__":
-    # Name both Events: start() lets go of a process's arguments, and a spawned
-    # child looks its Event up only later, when it unpickles them.
+    # Keep both Events in variables of our own. After start(), a Process drops its
+    # reference to its arguments, but a spawn or forkserver child opens the Event's
+    # semaphore by name only later, while it unpickles them: if the parent had freed
+    # the Event by then, the semaphore would be gone.
     a_started, b_started = multiprocessing.Event(), multiprocessing.Event()
     process1 = multiprocessing.Process(target=task, args=("A", 2, a_started))
     process2 = multiprocessing.Process(target=task, args=("B", 3, b_started))

@@ -5,21 +5,21 @@ import unittest
 
 
 class Cache:
-    """Code under test: the first caller loads a value, later callers wait for it."""
+    """Code under test: the first caller starts the load, every caller awaits the same one."""
 
     def __init__(self, load):
         self.load = load
-        self.value = None
-        self.loaded = asyncio.Event()
-        self.loading = False
+        self.loading = None  # the task that loads, shared by all callers
 
     async def get(self):
-        if not self.loading:
-            self.loading = True
-            self.value = await self.load()
-            self.loaded.set()
-        await self.loaded.wait()
-        return self.value
+        if self.loading is None:
+            self.loading = asyncio.ensure_future(self.load())
+        try:
+            # shield(): a caller that gives up (a timeout) does not cancel the others' load.
+            return await asyncio.shield(self.loading)
+        except Exception:
+            self.loading = None  # a failed load reaches every caller; the next call retries
+            raise
 
 
 class CacheTest(unittest.IsolatedAsyncioTestCase):
@@ -41,6 +41,23 @@ class CacheTest(unittest.IsolatedAsyncioTestCase):
         async with asyncio.timeout(1):  # a bug makes the test fail, not hang
             self.assertEqual(await asyncio.gather(first, second), [42, 42])
         self.assertEqual(calls, ["load"])
+
+    async def test_failed_load_reaches_every_caller_then_retries(self):
+        calls = []
+
+        async def flaky_load():
+            calls.append("load")
+            await asyncio.sleep(0)
+            if len(calls) == 1:
+                raise ConnectionError("database down")
+            return 42
+
+        cache = Cache(flaky_load)
+        async with asyncio.timeout(1):
+            results = await asyncio.gather(cache.get(), cache.get(), return_exceptions=True)
+            self.assertTrue(all(isinstance(r, ConnectionError) for r in results))
+            self.assertEqual(await cache.get(), 42)
+        self.assertEqual(calls, ["load", "load"])
 
     async def test_hanging_load_times_out(self):
         async def never_loads():

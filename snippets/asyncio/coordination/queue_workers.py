@@ -1,14 +1,19 @@
-"""Three workers take jobs from an asyncio.Queue; join() waits for all, then they are stopped."""
+"""Three workers take jobs from an asyncio.Queue; shutdown() stops them once it is empty."""
 
 import asyncio
 
 
 async def worker(queue, results):
-    while True:  # runs until cancelled
-        n = await queue.get()
-        await asyncio.sleep(0.1)  # the work
-        results[n] = n * n
-        queue.task_done()  # lets queue.join() count this job as finished
+    while True:
+        try:
+            n = await queue.get()
+        except asyncio.QueueShutDown:  # shut down and empty: nothing more will come
+            return "stopped"
+        try:
+            await asyncio.sleep(0.1)  # the work
+            results[n] = n * n
+        finally:
+            queue.task_done()  # lets queue.join() count this job as finished
 
 
 async def main():
@@ -16,14 +21,12 @@ async def main():
     results = {}
     for n in range(8):
         queue.put_nowait(n)
+    queue.shutdown()  # no more jobs: get() hands out what is queued, then raises
     workers = [asyncio.create_task(worker(queue, results)) for _ in range(3)]
 
-    await queue.join()  # returns when task_done() was called for every job
-    for task in workers:
-        task.cancel()  # the workers wait on an empty queue: stop them
-    outcomes = await asyncio.gather(*workers, return_exceptions=True)
-    stopped = sum(isinstance(o, asyncio.CancelledError) for o in outcomes)
-    print(f"workers stopped: {stopped} of {len(workers)}")
+    async with asyncio.timeout(10):  # a bug makes this fail, not hang
+        outcomes = await asyncio.gather(*workers)
+    print(f"workers stopped: {outcomes.count('stopped')} of {len(workers)}")
     for n in sorted(results):  # printed by the parent, in a fixed order
         print(f"{n} -> {results[n]}")
 

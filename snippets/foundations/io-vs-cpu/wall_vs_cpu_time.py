@@ -18,7 +18,8 @@ def measure(function):
     wall, cpu = time.perf_counter(), time.process_time()
     function()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"{function.__name__:>8}(): wall {wall:.2f} s, CPU {cpu:.2f} s")
+    print(f"{function.__name__:>8}(): wall time {wall:.2f} s")
+    print(f"{function.__name__:>8}(): CPU time  {cpu:.2f} s")
 
 
 if __name__ == "__main__":

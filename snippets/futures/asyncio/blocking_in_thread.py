@@ -22,18 +22,20 @@ async def heartbeat(ticks):
         await asyncio.sleep(0.3)
 
 
-async def main():
+async def main(pool):
     loop = asyncio.get_running_loop()
     beat = asyncio.create_task(heartbeat(4))
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        results = await asyncio.gather(
-            loop.run_in_executor(pool, blocking_read, "run_in_executor", 1.5),
-            asyncio.wrap_future(pool.submit(blocking_read, "wrap_future", 1.5)),
-            asyncio.to_thread(blocking_read, "to_thread", 1.5),  # the loop's default pool
-        )
+    results = await asyncio.gather(
+        loop.run_in_executor(pool, blocking_read, "run_in_executor", 1.5),
+        asyncio.wrap_future(pool.submit(blocking_read, "wrap_future", 1.5)),
+        asyncio.to_thread(blocking_read, "to_thread", 1.5),  # the loop's default pool
+    )
     stamp(f"all three returned: {', '.join(results)}")
     await beat
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    # The pool lives outside the event loop: leaving `with` waits for its threads
+    # (shutdown(wait=True)), which must not happen on the loop's thread.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        asyncio.run(main(pool))

@@ -15,19 +15,21 @@ async def heartbeat(ticks, start):
         await asyncio.sleep(0.3)
 
 
-async def main():
+async def main(pool):
     loop = asyncio.get_running_loop()
-    with ProcessPoolExecutor(max_workers=2) as pool:
-        # Starting worker processes blocks the loop for a moment: do it before the clock runs.
-        await asyncio.gather(*(loop.run_in_executor(pool, count_primes, 10) for _ in range(2)))
-        beat = asyncio.create_task(heartbeat(4, start=time.perf_counter()))
-        counts = await asyncio.gather(
-            loop.run_in_executor(pool, count_primes, 250_000),
-            loop.run_in_executor(pool, count_primes, 300_000),
-        )
-        await beat  # counting takes about as long as the ticks, or less
+    # Starting worker processes blocks the loop for a moment: do it before the clock runs.
+    await asyncio.gather(*(loop.run_in_executor(pool, count_primes, 10) for _ in range(2)))
+    beat = asyncio.create_task(heartbeat(4, start=time.perf_counter()))
+    counts = await asyncio.gather(
+        loop.run_in_executor(pool, count_primes, 250_000),
+        loop.run_in_executor(pool, count_primes, 300_000),
+    )
+    await beat  # counting takes about as long as the ticks, or less
     print(f"primes below 250,000 and 300,000: {counts}", flush=True)
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    # Created and shut down outside the event loop: shutting a pool down waits for its
+    # workers, which would block the loop if done inside a coroutine.
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        asyncio.run(main(pool))

@@ -18,8 +18,9 @@ def worker_id(seconds):
 
 def timed(executor_class):
     with executor_class(max_workers=4) as executor:
-        # Both pools start workers on demand (spawned processes take a while to boot):
-        # time only once all four have answered.
+        # Workers may start on demand (threads always; processes under spawn and
+        # forkserver, while fork starts all four at once) and spawned ones take a
+        # while to boot: time only once all four have answered.
         while len(set(executor.map(worker_id, [0.1] * 4))) < 4:
             pass
         start = time.perf_counter()

@@ -26,7 +26,14 @@ def main():
     fork = multiprocessing.get_context("fork")  # a copy of memory: nothing to pickle
     child = fork.Process(target=lambda: print("fork Process(lambda): it runs", flush=True))
     child.start()
-    child.join()
+    child.join(timeout=30)
+
+    # A pool sends every task through a queue, so it pickles under fork too.
+    with fork.Pool(2) as pool:
+        try:
+            pool.map(double, [1, 2, 3])
+        except Exception as error:
+            print(f"fork Pool.map(local function): {first_line(error)}")
 
 
 if __name__ == "__main__":

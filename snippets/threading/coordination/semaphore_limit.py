@@ -5,30 +5,32 @@ import time
 
 LIMIT = 2
 pool = threading.Semaphore(LIMIT)  # like a parking lot with LIMIT spaces
-pair = threading.Barrier(LIMIT)  # each worker waits for a partner, so the overlap is certain
 count_lock = threading.Lock()
 inside = 0
 most_inside = 0
 
 
-def download(name):
+def download(go):
     global inside, most_inside
+    go.wait(timeout=10)  # all six reach the door together
     with pool:
         with count_lock:
             inside += 1
             most_inside = max(most_inside, inside)
-        pair.wait()
         time.sleep(0.2)  # the "download"
         with count_lock:
             inside -= 1
 
 
 if __name__ == "__main__":
-    start = time.perf_counter()
-    threads = [threading.Thread(target=download, args=(f"file{i}",)) for i in range(6)]
+    go = threading.Event()
+    threads = [threading.Thread(target=download, args=(go,)) for _ in range(6)]
     for thread in threads:
         thread.start()
+    start = time.perf_counter()
+    go.set()
     for thread in threads:
-        thread.join()
-    print(f"6 downloads, Semaphore({LIMIT}): at most {most_inside} ran at once", flush=True)
+        thread.join(timeout=10)
+    kept = most_inside <= LIMIT
+    print(f"6 downloads, Semaphore({LIMIT}): never more than {LIMIT} inside: {kept}")
     print(f"took {time.perf_counter() - start:.2f} s (6 x 0.2 s, {LIMIT} at a time)", flush=True)
