@@ -1,0 +1,27 @@
+"""terminate_workers() and kill_workers() (Python 3.14) stop a pool whose task is stuck."""
+
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+
+def stuck():
+    time.sleep(60)  # stands for a call that never returns
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    pool = ProcessPoolExecutor(max_workers=1)
+    running = pool.submit(stuck)
+    queued = pool.submit(stuck)
+    while not running.running():  # wait until the worker has taken the first task
+        time.sleep(0.05)
+    pool.terminate_workers()  # SIGTERM to every worker; kill_workers() sends SIGKILL
+    for name, future in (("first task", running), ("second task", queued)):
+        try:
+            future.result(timeout=10)
+        except BrokenProcessPool as exc:
+            print(f"{name}: {type(exc).__name__}")
+    pool.shutdown()
+    elapsed = time.perf_counter() - start  # mostly the worker's start-up
+    print(f"pool stopped in under 10 s, not 60 s: {elapsed < 10}")
