@@ -46,7 +46,7 @@ if __name__ == "__main__":
         except BrokenThreadPool:
             print("submit() after that raised BrokenThreadPool too", flush=True)
 
-    with ProcessPoolExecutor(max_workers=1, initializer=init_process, initargs=("db:5432",)) as pool:
+    with ProcessPoolExecutor(1, initializer=init_process, initargs=("db:5432",)) as pool:
         future = pool.submit(work, 3)
         try:
             future.result(timeout=20)

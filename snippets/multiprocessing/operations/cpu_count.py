@@ -1,11 +1,14 @@
-"""os.cpu_count() counts the machine's CPUs; os.process_cpu_count() (3.13) the ones this process may use."""
+"""cpu_count() counts the machine's CPUs; process_cpu_count() (3.13) those this process may use."""
 
 import multiprocessing
 import os
 import subprocess
 import sys
 
-SHOW = "import os; print(f'cpu_count()={os.cpu_count()}, process_cpu_count()={os.process_cpu_count()}')"
+SHOW = (
+    "import os; "
+    "print(f'cpu_count()={os.cpu_count()}, process_cpu_count()={os.process_cpu_count()}')"
+)
 
 
 def restricted(machine_cpus, results):

@@ -1,4 +1,4 @@
-"""set_forkserver_preload: the fork server imports modules once, and every child starts with them."""
+"""set_forkserver_preload: the fork server imports modules once; every child starts with them."""
 
 import multiprocessing
 import sys

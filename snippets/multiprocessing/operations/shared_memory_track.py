@@ -1,5 +1,6 @@
 """SharedMemory(track=False) (Python 3.13): another program can attach without removing it."""
 
+import contextlib
 import subprocess
 import sys
 from multiprocessing import shared_memory
@@ -38,7 +39,5 @@ if __name__ == "__main__":
             print(f"  the block still exists afterwards: {still_exists(block.name)}")
     finally:
         block.close()
-        try:
+        with contextlib.suppress(FileNotFoundError):  # the other program's tracker removed it
             block.unlink()
-        except FileNotFoundError:
-            pass  # the other program's resource tracker removed it already
