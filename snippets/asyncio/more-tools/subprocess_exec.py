@@ -4,24 +4,43 @@ import asyncio
 import sys
 import time
 
-CHILD = "import sys, time; time.sleep(float(sys.argv[1])); print('slept', sys.argv[1])"
+# The child says "ready", waits for a line on stdin, sleeps, and reports.
+CHILD = """
+import sys, time
+print("ready", flush=True)
+sys.stdin.readline()
+time.sleep(float(sys.argv[1]))
+print("slept", sys.argv[1])
+"""
 
 
-async def run_child(seconds):
+async def start_child(seconds):
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", CHILD, str(seconds), stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        "-c",
+        CHILD,
+        str(seconds),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
     )
-    stdout, _ = await proc.communicate()  # reads the output and waits for the exit
+    await proc.stdout.readline()  # "ready": the interpreter has started
+    return proc
+
+
+async def finish(proc):
+    stdout, _ = await proc.communicate(b"go\n")  # writes, reads to the end, waits for exit
     return f"{stdout.decode().strip()}, exit code {proc.returncode}"
 
 
 async def main():
-    start = time.perf_counter()
-    for line in await asyncio.gather(run_child(1.0), run_child(1.0), run_child(1.0)):
-        print(line)
-    print(f"three 1 s children took {time.perf_counter() - start:.1f} s")
+    async with asyncio.timeout(60):
+        children = await asyncio.gather(*(start_child(1.0) for _ in range(3)))
+        start = time.perf_counter()  # timed from when all three are ready
+        for line in await asyncio.gather(*(finish(proc) for proc in children)):
+            print(line)
+        print(f"three 1 s children took {time.perf_counter() - start:.1f} s")
 
-    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", CHILD, "60")
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-c", "import time; time.sleep(60)")
     try:
         async with asyncio.timeout(1.0):
             await proc.wait()
