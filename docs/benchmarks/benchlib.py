@@ -5,12 +5,23 @@ importable module: with the spawn and forkserver start methods the child imports
 them by name, and a function defined in a notebook cell (module ``__main__`` of the
 kernel) cannot be found there (``Can't get attribute ...``). So they live here.
 Only the standard library is used.
+
+It is also a small program, so that the notebook's kernel (Python 3.14, the GIL
+build) can measure another build the same way: ``python3.14t -m benchlib cpu ...``
+run from this folder prints one JSON object, which includes whether the GIL was on
+(see :func:`main`).
 """
 
+import argparse
 import asyncio
 import http.server
+import json
 import multiprocessing
 import os
+import platform
+import statistics
+import sys
+import sysconfig
 import threading
 import time
 import urllib.request
@@ -195,3 +206,83 @@ def machine():
     """One line about the machine: CPU count and what this process may use."""
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
     return f"{os.cpu_count()} CPUs ({usable} usable by this process)"
+
+
+def thread_start():
+    """Start a thread that does nothing and wait for it to finish."""
+    thread = threading.Thread(target=noop)
+    thread.start()
+    thread.join()
+
+
+def thread_memory_kib(count):
+    """(resident, private) KiB this process grows by per idle thread, or (None, None)."""
+    rss_before, private_before = memory_kib()
+    release = threading.Event()
+    idle = [threading.Thread(target=wait_for, args=(release,)) for _ in range(count)]
+    for thread in idle:
+        thread.start()
+    rss_after, private_after = memory_kib()
+    release.set()
+    for thread in idle:
+        thread.join()
+    if rss_before is None:
+        return None, None
+    return (rss_after - rss_before) / count, (private_after - private_before) / count
+
+
+# ---------------------------------------------------------------- run on another build
+
+
+def seconds(function, *args):
+    start = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - start
+
+
+def interpreter():
+    """Which Python this is, and whether its GIL is on right now."""
+    # sys._is_gil_enabled() exists from 3.13; before that the GIL is always on.
+    gil = sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True
+    return {
+        "version": platform.python_version(),
+        "free_threaded": bool(sysconfig.get_config_var("Py_GIL_DISABLED")),
+        "gil_enabled": gil,
+        "xoptions": sorted(f"{key}={value}" for key, value in sys._xoptions.items()),
+    }
+
+
+def main(argv=None):
+    """``python -m benchlib cpu N CALLS W...`` or ``python -m benchlib costs MANY``.
+
+    ``cpu``: one round of the notebook's CPU-bound measurement, in seconds: CALLS
+    calls of ``burn(N)`` one after another, then shared out over W threads for each W.
+    ``costs``: the median time to start and finish a thread (of MANY), and the memory
+    each of MANY idle threads holds. Prints one JSON object that also says which
+    interpreter ran it and whether its GIL was on at the end of the run (an extension
+    module imported on the way could have switched it back on).
+    """
+    parser = argparse.ArgumentParser(prog="python -m benchlib", description=main.__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    cpu = commands.add_parser("cpu")
+    cpu.add_argument("n", type=int)
+    cpu.add_argument("calls", type=int)
+    cpu.add_argument("workers", type=int, nargs="+")
+    costs = commands.add_parser("costs")
+    costs.add_argument("many", type=int)
+    args = parser.parse_args(argv)
+    if args.command == "cpu":
+        result = {
+            "sequential": seconds(lambda: [burn(args.n) for _ in range(args.calls)]),
+            "threads": [seconds(burn_all_threads, args.n, args.calls, w) for w in args.workers],
+        }
+    else:
+        result = {
+            "thread_start": statistics.median(seconds(thread_start) for _ in range(args.many)),
+            "thread_memory_kib": thread_memory_kib(args.many),
+        }
+    print(json.dumps({**interpreter(), **result}))
+
+
+if __name__ == "__main__":
+    main()
