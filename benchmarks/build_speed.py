@@ -3,7 +3,7 @@
 Each figure is the median of several rounds, measured on a copy of the site in a
 temporary folder (so the working tree is never touched):
 
-- cold build: `mkdocs build --strict` with the cache ignored, environment present;
+- cold build: `properdocs build --strict` with the cache ignored, environment present;
 - warm build: the same with nothing changed;
 - one edit: after changing one snippet's bytes (not its output);
 - render only: the same pages with every run fence replaced by its plain source;
@@ -29,7 +29,7 @@ from execdocs.examples import FENCE, discover, iter_fences
 from execdocs.outputs import run_example
 
 ROOT = Path(__file__).resolve().parents[1]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = dict(os.environ)
 ENV.pop("CI", None)  # CI=true would switch the cache off for the warm builds
 
 
@@ -44,7 +44,7 @@ def build(site: Path, *, fresh: bool = False) -> float:
     env = {**ENV, "EXECDOCS_FRESH": "1"} if fresh else ENV
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"],
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "--quiet"],
         cwd=site,
         env=env,
         check=True,

@@ -16,10 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Builds in tests are fresh unless a test asks for the cache (CI sets CI=true, which also
 # turns the cache off).
-ENV = {
-    **{k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH")},
-    "NO_MKDOCS_2_WARNING": "1",
-}
+ENV = {k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH")}
+#: How the tests build a site: ProperDocs, the engine `nox -s docs` uses.
+BUILD = ["-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"]
 TEST_MODULES = ["tests/test_snippets.py", "tests/test_inline_examples.py"]
 _SITE_BUILD = pytest.StashKey[tuple[subprocess.Popen[str], Path]]()
 
@@ -32,7 +31,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
         out = Path(tempfile.mkdtemp(prefix="execdocs-site-"))
         build = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+            [sys.executable, *BUILD, "--site-dir", str(out)],
             cwd=ROOT,
             env={**ENV, "EXECDOCS_FRESH": "1"},  # real runs only, never the cache
             stdout=subprocess.PIPE,
@@ -44,11 +43,11 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(request: pytest.FixtureRequest) -> Iterator[Path]:
-    """The real site, built once with `mkdocs build --strict`."""
+    """The real site, built once with `properdocs build --strict`."""
     build, out = request.session.stash[_SITE_BUILD]
     output = build.communicate()[0]
     if build.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{output}", pytrace=False)
+        pytest.fail(f"properdocs build --strict failed:\n{output}", pytrace=False)
     yield out
     shutil.rmtree(out, ignore_errors=True)
 
@@ -113,14 +112,14 @@ class Site:
 
     def build(self, *, fresh: bool = False) -> Outcome:
         env = {"EXECDOCS_FRESH": "1"} if fresh else {}
-        proc = self._start("-m", "mkdocs", "build", "--strict", env=env)
+        proc = self._start(*BUILD, env=env)
         return Outcome(proc.wait(timeout=120), proc.communicate()[0])
 
     def html(self) -> str:
         return (self.root / "site" / "index.html").read_text(encoding="utf-8")
 
     def build_and_test(self) -> tuple[Outcome, Outcome]:
-        build = self._start("-m", "mkdocs", "build", "--strict")
+        build = self._start(*BUILD)
         tests = self._start("-m", "pytest", "-q", "-p", "no:cacheprovider", *TEST_MODULES)
         return tuple(  # type: ignore[return-value]
             Outcome(proc.wait(timeout=120), proc.communicate()[0]) for proc in (build, tests)
