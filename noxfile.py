@@ -82,6 +82,7 @@ def tests(session: nox.Session) -> None:
     """Every check: snippets against recordings, inline examples, bad input, the site in
     Chromium (tests/browser/), lint."""
     install(session, "tests")
+    need_browser_and_java(session)
     npm_ci(session)
     session.run("pytest", "-n", "2", "--dist", "loadfile", *session.posargs)
     ruff(session)
@@ -92,6 +93,18 @@ def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check over the machinery, tests and snippets."""
     install(session, "lint", project=False)
     ruff(session)
+
+
+def need_browser_and_java(session: nox.Session) -> None:
+    """Stop at once, with the fix, when the browser checks' Chromium or Java is missing
+    (tests/browser/discovery.py finds them the way the tests do)."""
+    found = session.run(
+        "python", "-m", "tests.browser.discovery", silent=True, success_codes=[0, 1]
+    )
+    found = str(found).strip()
+    if found.startswith("MISSING:"):
+        session.error("\n" + found.removeprefix("MISSING:").strip())
+    session.log(found)
 
 
 def npm_ci(session: nox.Session) -> None:
