@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_exec import base_format
 
+from execdocs import downloads
 from execdocs.examples import Example, FenceError
 from execdocs.outputs import SnippetError
 from execdocs.runner import Run
@@ -69,7 +70,8 @@ def formatter(
     # sits on an empty element, not on an ancestor of the code blocks: the theme names
     # each block's copy target after its closest ancestor with an id.
     return (
-        f'<div class="xd-example"><span class="xd-anchor" id="{example.anchor}"></span>{html}</div>'
+        f'<div class="xd-example"><span class="xd-anchor" id="{example.anchor}"></span>'
+        f"{downloads.download_link_html(example.source, BUILD.page)}{html}</div>"
     )
 
 
@@ -93,10 +95,7 @@ def _output_html(example: Example, run: Run, baseline: Run | None) -> str:
     if run.from_cache:
         when = run.started.replace("T", " ")[:16]
         summary += f" · from the build cache: unchanged since its run on {escape(when)} UTC"
-    summary += f" · try it: <code>python {escape(example.source)}</code>"
-    if example.requires:
-        wanted = " ".join(f'"{escape(req)}"' for req in example.requires)
-        summary += f" after <code>python -m pip install {wanted}</code>"
+    summary += downloads.try_it_html(example.source, example.requires)
     return (
         '<div class="xd-run">'
         '<div class="language-text highlight xd-output">'

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from execdocs import fence
+from execdocs import downloads, fence
 from execdocs.cache import RunCache
 from execdocs.examples import (
     FENCE,
@@ -116,6 +116,7 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         # markdown-exec renders the source block with the site's own extensions.
         markdown_config.save(config.markdown_extensions, config.mdx_configs)
         self.root = Path(config.config_file_path).resolve().parent
+        downloads.configure(config.repo_url)
         self.include_dirs = include_bases(
             self.root, config.mdx_configs.get("pymdownx.snippets", {})
         )
@@ -222,6 +223,7 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
             log.error(
                 f"snippets/{orphan}: no page embeds it; embed it with a run fence, or delete it"
             )
+        downloads.write(self.root, Path(config.site_dir), build.examples.values())
         fence.BUILD = None
 
     def on_build_error(self, *, error: Exception) -> None:
