@@ -151,7 +151,8 @@ def zip_bytes(root: Path, examples: Iterable[Example]) -> bytes:
 def write(root: Path, site_dir: Path, examples: Iterable[Example]) -> None:
     """Copy each embedded snippet into the built site, and write the zip beside them
     (called by the plugin once the site is built)."""
-    examples = list(examples)
+    # A fence naming a missing file has failed the build already, with its page.
+    examples = [example for example in examples if (root / example.source).is_file()]
     for example in examples:
         target = site_dir / _site_path(example.source)
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -28,6 +28,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 _MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+# mkdocs-jupyter 0.27 puts its MathJax runtime (which would fetch MathJax from a CDN)
+# at the end of every page, notebook or not.
+_MATHJAX_RUNTIME = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>\n?", re.S)
 _MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.S)
 _COPY = re.compile(
@@ -69,6 +72,7 @@ class NotebookPagesPlugin(BasePlugin):  # type: ignore[type-arg]
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = _MATHJAX_RUNTIME.sub("", output)
         if page.file.src_uri.endswith(".ipynb"):
             return clean_notebook_page(output)
         return output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,9 +55,21 @@ def site_pages() -> list[str]:
 PAGES = site_pages()
 
 
+#: The folder the site is published under (site_url's path, e.g. /concurrent-python-executed/).
+#: 404.html links its assets from there, since it is served for any missing path.
+_SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+PUBLISHED_UNDER = urlsplit(_SITE_URL[1]).path if _SITE_URL else "/"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass  # pytest shows failures; a line per request would drown them
+
+    def translate_path(self, path: str) -> str:
+        """Serve the site at / and, as its host will, under its published folder."""
+        if PUBLISHED_UNDER != "/" and path.startswith(PUBLISHED_UNDER):
+            path = "/" + path.removeprefix(PUBLISHED_UNDER)
+        return super().translate_path(path)
 
 
 @contextmanager

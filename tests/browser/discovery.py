@@ -42,7 +42,7 @@ The browser checks need Chromium or Chrome, and none was found. Any one of these
   sudo apt-get install chromium              (Debian, Ubuntu; other Linux: the chromium package)
   brew install --cask chromium               (macOS; or install Google Chrome)
   winget install Google.Chrome               (Windows)
-or set {BROWSER_VAR} to the path of a Chromium or Chrome executable."""
+or set {BROWSER_VAR} to the path of a Chromium or Chrome executable"""
 
 NO_JAVA = """\
 The HTML checker (vnu.jar) needs Java, and none was found (JAVA_HOME, or java on PATH).
