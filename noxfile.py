@@ -26,40 +26,60 @@ ROOT = Path(__file__).parent
 # nox looks each one up on PATH (or downloads it with `--download-python`); a machine
 # without it gets nox's "interpreter not found" error, never a silent fallback.
 PYPROJECT = nox.project.load_toml("pyproject.toml")
-# MkDocs-Material prints an end-of-life banner for MkDocs 1.x on every build.
-ENV = {"NO_MKDOCS_2_WARNING": "1"}
+#: The engine that builds the site: ProperDocs, the maintained continuation of MkDocs 1.x
+#: (README.md says why). It reads mkdocs.yml and loads the `mkdocs.plugins` entry points.
+ENGINE = "properdocs"
+#: Named explicitly: ProperDocs also looks for properdocs.yml and asks to rename this one,
+#: but mkdocs.yml is the name every tool in this ecosystem reads (Zensical included).
+CONFIG = ["-f", "mkdocs.yml"]
 # The npm packages of the site checks: axe-core, vnu-jar and lighthouse, exact versions.
 BROWSER_CHECKS = ROOT / "tests" / "browser"
 
 
 def install(session: nox.Session, group: str, *, project: bool = True) -> None:
-    """Install a pinned dependency group (and this project's machinery) into the session."""
+    """Install a pinned dependency group (and this project's machinery) into the session,
+    unless this environment already holds exactly these pins.
+
+    pip takes seconds even when everything is installed; the stamp (the pins it was
+    installed from, kept inside the environment) lets a warm session skip it. The
+    machinery is installed editable, so a change to execdocs/ needs no reinstall.
+    """
+    pins = f"{group} {project}\n".encode() + b"".join(
+        (ROOT / name).read_bytes() for name in ("pyproject.toml", "constraints.txt")
+    )
+    venv = getattr(session.virtualenv, "location", None)
+    stamp = Path(venv) / f".installed-{group}" if venv else None
+    if stamp and stamp.is_file() and stamp.read_bytes() == pins:
+        session.log(f"{group}: pins unchanged since the last install, skipping pip")
+        return
     requirements = nox.project.dependency_groups(PYPROJECT, group)
     session.install("-c", "constraints.txt", *requirements)
     if project:
         session.install("-c", "constraints.txt", "--no-deps", "-e", ".")
+    if stamp:
+        stamp.write_bytes(pins)
 
 
-def mkdocs_args(session: nox.Session) -> tuple[list[str], dict[str, str]]:
+def build_args(session: nox.Session) -> tuple[list[str], dict[str, str]]:
     """Pass `-- --fresh` to ignore the cache of snippet runs for this build."""
     args = [arg for arg in session.posargs if arg != "--fresh"]
-    return args, {**ENV, "EXECDOCS_FRESH": "1"} if "--fresh" in session.posargs else ENV
+    return args, {"EXECDOCS_FRESH": "1"} if "--fresh" in session.posargs else {}
 
 
 @nox.session(python=BUILD_PYTHON)
 def docs(session: nox.Session) -> None:
     """Build the site into site/, running every changed snippet; fails on any problem."""
     install(session, "docs")
-    args, env = mkdocs_args(session)
-    session.run("mkdocs", "build", "--strict", *args, env=env)
+    args, env = build_args(session)
+    session.run(ENGINE, "build", "--strict", *CONFIG, *args, env=env)
 
 
 @nox.session(python=BUILD_PYTHON)
 def serve(session: nox.Session) -> None:
     """Preview the site with live reload on http://127.0.0.1:8000/."""
     install(session, "docs")
-    args, env = mkdocs_args(session)
-    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *args, env=env)
+    args, env = build_args(session)
+    session.run(ENGINE, "serve", *CONFIG, "--dev-addr", "127.0.0.1:8000", *args, env=env)
 
 
 @nox.session(python=BUILD_PYTHON)
@@ -67,8 +87,9 @@ def tests(session: nox.Session) -> None:
     """Every check: snippets against recordings, inline examples, bad input, the site in
     Chromium (tests/browser/), lint."""
     install(session, "tests")
+    need_browser_and_java(session)
     npm_ci(session)
-    session.run("pytest", "-n", "2", "--dist", "loadfile", *session.posargs, env=ENV)
+    session.run("pytest", "-n", "2", "--dist", "loadfile", *session.posargs)
     ruff(session)
 
 
@@ -77,6 +98,18 @@ def lint(session: nox.Session) -> None:
     """ruff check and ruff format --check over the machinery, tests and snippets."""
     install(session, "lint", project=False)
     ruff(session)
+
+
+def need_browser_and_java(session: nox.Session) -> None:
+    """Stop at once, with the fix, when the browser checks' Chromium or Java is missing
+    (tests/browser/discovery.py finds them the way the tests do)."""
+    found = session.run(
+        "python", "-m", "tests.browser.discovery", silent=True, success_codes=[0, 1]
+    )
+    found = str(found).strip()
+    if found.startswith("MISSING:"):
+        session.error("\n" + found.removeprefix("MISSING:").strip())
+    session.log(found)
 
 
 def npm_ci(session: nox.Session) -> None:
@@ -100,7 +133,7 @@ def audit(session: nox.Session) -> None:
     install(session, "docs")
     npm_ci(session)
     with tempfile.TemporaryDirectory() as site:
-        session.run("mkdocs", "build", "--strict", "--quiet", "--site-dir", site, env=ENV)
+        session.run(ENGINE, "build", "--strict", *CONFIG, "--quiet", "--site-dir", site)
         session.run("python", "tests/browser/audit.py", site, *session.posargs)
 
 
@@ -120,10 +153,10 @@ def update_outputs(session: nox.Session) -> None:
     if python is None or python == BUILD_PYTHON:
         install(session, "tests")
         # The build interpreter's recordings, and those of the tabs each page shows.
-        session.run("python", "-m", "execdocs", "update", *args, env=ENV)
+        session.run("python", "-m", "execdocs", "update", *args)
         if not args and python is None:
             # The #> output lines under prints in the pages' inline python fences.
-            session.run("pytest", "tests/test_inline_examples.py", "--update-examples", env=ENV)
+            session.run("pytest", "tests/test_inline_examples.py", "--update-examples")
     # Where another interpreter prints differently, it gets a recording of its own:
     # each is made in that interpreter's matrix session, with the same packages.
     for tag in MATRIX:
@@ -139,9 +172,9 @@ def matrix(session: nox.Session) -> None:
     if "--update" in session.posargs:
         args = [arg for arg in session.posargs if arg != "--update"]
         tag = str(session.python)
-        session.run("python", "-m", "execdocs", "update", "--python", tag, *args, env=ENV)
+        session.run("python", "-m", "execdocs", "update", "--python", tag, *args)
         return
-    session.run("pytest", "tests/test_snippets.py", "-q", *session.posargs, env=ENV)
+    session.run("pytest", "tests/test_snippets.py", "-q", *session.posargs)
 
 
 @nox.session(name="bench-notebook", python=BUILD_PYTHON)
@@ -151,21 +184,21 @@ def bench_notebook(session: nox.Session) -> None:
     `nox -s bench-notebook -- --quick` runs it with shrunk sizes and saves nothing.
     """
     install(session, "bench")
-    session.run("python", "-m", "execdocs.notebook", *session.posargs, env=ENV)
+    session.run("python", "-m", "execdocs.notebook", *session.posargs)
 
 
 @nox.session(python=BUILD_PYTHON)
 def new(session: nox.Session) -> None:
     """Start an example: `nox -s new -- threading/lock-order/transfer [--page "Lock ordering"]`."""
     install(session, "docs")
-    session.run("python", "-m", "execdocs", "new", *session.posargs, env=ENV)
+    session.run("python", "-m", "execdocs", "new", *session.posargs)
 
 
 @nox.session(python=BUILD_PYTHON)
 def stress(session: nox.Session) -> None:
     """Run every snippet 20 times with one core kept busy; all must match."""
     install(session, "docs")
-    session.run("python", "-m", "execdocs", "stress", *session.posargs, env=ENV)
+    session.run("python", "-m", "execdocs", "stress", *session.posargs)
 
 
 @nox.session(python=BUILD_PYTHON)
@@ -173,7 +206,7 @@ def bench(session: nox.Session) -> None:
     """Print build-speed figures (cold, warm, one edit, render, snippets, tests), then
     refresh the Benchmarks notebook (`bench-notebook`). Asserts nothing."""
     install(session, "docs")
-    session.run("python", "benchmarks/build_speed.py", *session.posargs, env=ENV)
+    session.run("python", "benchmarks/build_speed.py", *session.posargs)
     session.notify("bench-notebook")
 
 

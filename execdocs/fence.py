@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_exec import base_format
 
-from execdocs import interpreters
+from execdocs import downloads, interpreters
 from execdocs.build import Build, Shown, Tab
 from execdocs.examples import Example
 from execdocs.timeline import render as timeline
@@ -42,8 +42,9 @@ def validator(
     return True
 
 
-def formatter(build: Callable[[], Build | None]) -> Formatter:
-    """The SuperFences formatter, reading the current build through ``build``."""
+def formatter(build: Callable[[], Build | None], repo_url: str | None = None) -> Formatter:
+    """The SuperFences formatter, reading the current build through ``build``; with the
+    repository's address, each example links to its source there."""
 
     def format_run(
         src: str, language: str, css_class: str, options: dict[str, Any], md: Markdown, **_: object
@@ -56,7 +57,8 @@ def formatter(build: Callable[[], Build | None]) -> Formatter:
             shown = current.shown(path)
         except KeyError:
             return failure(f"the run fence for {path!r} was not found by discovery")
-        return render(shown, current.root.joinpath(shown.example.source).read_text("utf-8"), md)
+        code = current.root.joinpath(shown.example.source).read_text("utf-8")
+        return render(shown, code, md, repo_url)
 
     return format_run
 
@@ -70,12 +72,12 @@ def failure(message: str) -> str:
     )
 
 
-def render(shown: Shown, code: str, md: Markdown) -> str:
+def render(shown: Shown, code: str, md: Markdown, repo_url: str | None = None) -> str:
     example = shown.example
     if len(shown.tabs) == 1:
-        output = _tab_html(example, shown.tabs[0], shown.baseline)
+        output = _tab_html(example, shown.tabs[0], shown.baseline, repo_url)
     else:
-        output = _tabs_html(example, shown)
+        output = _tabs_html(example, shown, repo_url)
     html = base_format(
         language="python",
         run=lambda *_, **__: output,
@@ -90,11 +92,12 @@ def render(shown: Shown, code: str, md: Markdown) -> str:
     # each block's copy target after its closest ancestor with an id.
     return (
         f'<div class="xd-example" data-snippet="{escape(example.path)}">'
-        f'<span class="xd-anchor" id="{example.anchor}"></span>{html}</div>'
+        f'<span class="xd-anchor" id="{example.anchor}"></span>'
+        f"{downloads.download_link_html(example.source, example.page)}{html}</div>"
     )
 
 
-def _tabs_html(example: Example, shown: Shown) -> str:
+def _tabs_html(example: Example, shown: Shown, repo_url: str | None) -> str:
     """One content tab per interpreter, in the theme's markup (pymdownx.tabbed,
     alternate style), so that picking "3.14t" once picks it on every page."""
     group = f"{example.anchor}-runs"
@@ -105,7 +108,8 @@ def _tabs_html(example: Example, shown: Shown) -> str:
         inputs.append(f'<input{checked} id="{ident}" name="{group}" type="radio">')
         labels.append(f'<label for="{ident}">{escape(tab.label)}</label>')
         baseline = shown.baseline if i == 0 else None
-        blocks.append(f'<div class="tabbed-block">{_tab_html(example, tab, baseline)}</div>')
+        html = _tab_html(example, tab, baseline, repo_url)
+        blocks.append(f'<div class="tabbed-block">{html}</div>')
     return (
         f'<div class="tabbed-set tabbed-alternate xd-pythons" data-tabs="1:{len(shown.tabs)}">'
         + "".join(inputs)
@@ -114,7 +118,7 @@ def _tabs_html(example: Example, shown: Shown) -> str:
     )
 
 
-def _tab_html(example: Example, tab: Tab, baseline: Run | None) -> str:
+def _tab_html(example: Example, tab: Tab, baseline: Run | None, repo_url: str | None) -> str:
     if tab.run is None:
         return failure(tab.error or "")
     run = tab.run
@@ -133,13 +137,13 @@ def _tab_html(example: Example, tab: Tab, baseline: Run | None) -> str:
         '<span class="xd-note">seconds since the program started</span></span>'
         f"<pre><span></span><code>{rows}</code></pre></div>"
         f"{timeline(run, example.lanes)}"
-        f'<p class="xd-summary">{_summary(example, run, baseline)}</p>'
+        f'<p class="xd-summary">{_summary(example, run, baseline, repo_url)}</p>'
         f'<p class="xd-checked">{_checked(example, run)}</p>'
         "</div>"
     )
 
 
-def _summary(example: Example, run: Run, baseline: Run | None) -> str:
+def _summary(example: Example, run: Run, baseline: Run | None, repo_url: str | None) -> str:
     summary = f"Whole run: <strong>{run.duration:.2f} s</strong>"
     if baseline is not None:
         saved = baseline.duration - run.duration
@@ -151,12 +155,8 @@ def _summary(example: Example, run: Run, baseline: Run | None) -> str:
     if run.from_cache:
         when = run.started.replace("T", " ")[:16]
         summary += f" · from the build cache: unchanged since its run on {escape(when)} UTC"
-    exe = f"python{run.python}" if run.python != interpreters.BUILD_PYTHON else "python"
-    summary += f" · try it: <code>{exe} {escape(example.source)}</code>"
-    if example.requires:
-        wanted = " ".join(f'"{escape(req)}"' for req in example.requires)
-        summary += f" after <code>python -m pip install {wanted}</code>"
-    return summary
+    command = f"python{run.python}" if run.python != interpreters.BUILD_PYTHON else "python"
+    return summary + downloads.try_it_html(example.source, example.requires, repo_url, command)
 
 
 def _checked(example: Example, run: Run) -> str:

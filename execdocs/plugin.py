@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from execdocs import fence, interpreters
+from execdocs import downloads, fence, interpreters
 from execdocs.build import Build
 from execdocs.cache import RunCache
 from execdocs.examples import FENCE, FenceError, include_bases, missing_includes
@@ -68,7 +68,7 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
                 "name": FENCE,
                 "class": FENCE,
                 "validator": fence.validator,
-                "format": fence.formatter(lambda: self.build),
+                "format": fence.formatter(lambda: self.build, config.repo_url),
             }
         )
         # markdown-exec renders the source block with the site's own extensions.
@@ -142,6 +142,10 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         return fix_nav(output_content)  # 404.html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.build is not None
+        downloads.write(self.root, Path(config.site_dir), self.build.examples.values())
 
 
 __all__ = ["ExecDocsPlugin"]

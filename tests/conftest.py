@@ -13,18 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from .page_links import PageLinks
-
 import pytest
+
+from .page_links import PageLinks
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Builds in tests are fresh unless a test asks for the cache (CI sets CI=true, which also
 # turns the cache off).
-ENV = {
-    **{k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH")},
-    "NO_MKDOCS_2_WARNING": "1",
-}
+ENV = {k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH")}
+#: How the tests build a site: ProperDocs, the engine `nox -s docs` uses.
+BUILD = ["-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"]
 TEST_MODULES = ["tests/test_snippets.py", "tests/test_inline_examples.py"]
 # One build of the real site per test run, shared by the xdist workers: the controller
 # names the folder (workers inherit its environment) and removes it at the end.
@@ -79,7 +78,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def _start_build(folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(folder / "site")],
+        [sys.executable, *BUILD, "--site-dir", str(folder / "site")],
         cwd=ROOT,
         env={**ENV, "EXECDOCS_FRESH": "1"},  # real runs only, never the cache
         stdout=subprocess.PIPE,
@@ -102,7 +101,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """The real site, built once per test run with `mkdocs build --strict`."""
+    """The real site, built once per test run with `properdocs build --strict`."""
     folder = Path(os.environ[_SHARED])
     with _build_lock(folder) as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # until the building worker is done
@@ -111,7 +110,7 @@ def built_site() -> Path:
             _finish_build(_start_build(folder), folder)
         build = json.loads(result.read_text(encoding="utf-8"))
     if build["code"]:
-        pytest.fail(f"mkdocs build --strict failed:\n{build['output']}", pytrace=False)
+        pytest.fail(f"properdocs build --strict failed:\n{build['output']}", pytrace=False)
     return folder / "site"
 
 
@@ -175,14 +174,14 @@ class Site:
 
     def build(self, *, fresh: bool = False, env: dict[str, str] | None = None) -> Outcome:
         env = {**({"EXECDOCS_FRESH": "1"} if fresh else {}), **(env or {})}
-        proc = self._start("-m", "mkdocs", "build", "--strict", env=env)
+        proc = self._start(*BUILD, env=env)
         return Outcome(proc.wait(timeout=120), proc.communicate()[0])
 
     def html(self) -> str:
         return (self.root / "site" / "index.html").read_text(encoding="utf-8")
 
     def build_and_test(self) -> tuple[Outcome, Outcome]:
-        build = self._start("-m", "mkdocs", "build", "--strict")
+        build = self._start(*BUILD)
         tests = self._start("-m", "pytest", "-q", "-p", "no:cacheprovider", *TEST_MODULES)
         return tuple(  # type: ignore[return-value]
             Outcome(proc.wait(timeout=120), proc.communicate()[0]) for proc in (build, tests)
@@ -204,4 +203,3 @@ def assert_sound(html: str) -> None:
     assert runs and len(charts) == runs, (runs, charts)
     for title, desc in charts:
         assert f'<title id="{title}">' in html and f'<desc id="{desc}">' in html
-

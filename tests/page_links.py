@@ -26,6 +26,8 @@ class PageLinks(HTMLParser):
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link" and ("rel", "canonical") in attrs:
+            return  # the page's published address (site_url): named, never fetched
         for name, value in attrs:
             if not value:
                 continue

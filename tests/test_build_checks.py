@@ -31,7 +31,9 @@ def test_one_snippet_on_two_interpreters_shows_two_tabs(tiny_site: Site) -> None
     assert '<label for="example-hello-runs-0">Python 3.14</label>' in html
     assert '<label for="example-hello-runs-1">Python 3.14t (free-threaded)</label>' in html
     assert html.count('<div class="xd-run">') == 2
-    assert "Output on Python 3.14t" in html and "try it: <code>python3.14t snippets/hello.py" in html
+    assert (
+        "Output on Python 3.14t" in html and "try it: <code>python3.14t snippets/hello.py" in html
+    )
     assert "GIL off for the whole run" in html  # only the free-threaded tab says so
     assert html.count("GIL off for the whole run") == 1
     assert "free-threading build" in html  # the page's stamp names both interpreters
@@ -52,7 +54,7 @@ def test_each_tab_has_its_own_recording(tiny_site: Site) -> None:
         ('pythons="3.14t"', 'pythons="3.14t" must list the build interpreter 3.14 once'),
         ('claim="sequential < 2"', "cannot read the claim 'sequential < 2'"),
         ('claim="1 < 2"', "the claim '1 < 2' names no output line"),
-        ('claim="3.14t: \'a\' < \'b\'"', "the claim 3.14t: 'a' < 'b' is for 3.14t, which"),
+        ("claim=\"3.14t: 'a' < 'b'\"", "the claim 3.14t: 'a' < 'b' is for 3.14t, which"),
     ],
 )
 def test_bad_settings_fail_with_page_and_line(tiny_site: Site, header: str, message: str) -> None:

@@ -2,7 +2,7 @@
 with a message that names the file, and never with a traceback from inside MkDocs.
 
 Each case builds a one-page copy of the site in a temporary folder, with the real
-mkdocs.yml and the real test modules, breaks it, then runs `mkdocs build --strict`
+mkdocs.yml and the real test modules, breaks it, then runs `properdocs build --strict`
 and pytest there, side by side.
 """
 

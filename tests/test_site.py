@@ -1,4 +1,4 @@
-"""The real site, built once with `mkdocs build --strict` (see conftest), as a reader gets it."""
+"""The real site, built once with `properdocs build` (see conftest), as a reader gets it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The two rewrites of the theme's nav HTML (the browser checks cover the real pages)."""
+"""The rewrites of the theme's nav HTML (the browser checks cover the real pages)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,16 @@ def test_section_nav_is_named_after_its_title_and_empty_tabindex_goes() -> None:
 def test_other_html_is_left_alone() -> None:
     html = '<label class="md-nav__link" tabindex="0">x</label><nav aria-label="Header">'
     assert fix_nav(html) == html
+
+
+def test_panel_toggles_lose_autocomplete() -> None:
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" '
+        'autocomplete="off">\n'
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" '
+        'autocomplete="off">\n'
+        '<input type="text" class="md-search__input" autocomplete="off">'
+    )
+    fixed = fix_nav(html)
+    assert fixed.count('autocomplete="off"') == 1  # the text box keeps it: allowed there
+    assert 'id="__drawer">' in fixed and 'id="__search">' in fixed

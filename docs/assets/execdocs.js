@@ -42,3 +42,28 @@
   relabel()
   new MutationObserver(relabel).observe(document.body, { childList: true, subtree: true })
 })();
+
+// The drawer and the search open when a hidden checkbox (#__drawer, #__search) is
+// checked. The theme marks them autocomplete="off" so that a browser does not
+// restore them checked; HTML allows that attribute only on text fields, so the build
+// removes it (execdocs/theme_fixes.py) and this closes both panels instead when the
+// reader comes back to a page: after the browser restored its form on back, forward
+// or reload, or when it returns from the back/forward cache as it was left (drawer
+// open, from following one of its links).
+(() => {
+  const close = notify => {
+    for (const id of ["__drawer", "__search"]) {
+      const toggle = document.getElementById(id)
+      if (toggle?.checked) {
+        toggle.checked = false
+        if (notify) toggle.dispatchEvent(new Event("change"))
+      }
+    }
+  }
+  // A page the reader comes back to: Chromium restores form state once the page is
+  // parsed, after this script; the back/forward cache shows the page as it was left.
+  const returned = () =>
+    ["back_forward", "reload"].includes(performance.getEntriesByType("navigation")[0]?.type)
+  addEventListener("DOMContentLoaded", () => { if (returned()) close(true) })
+  addEventListener("pageshow", event => { if (event.persisted || returned()) close(true) })
+})();

@@ -18,9 +18,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+# Run as a script: this folder is on sys.path. Same browser lookup as the tests.
+from discovery import find_browser
+
 HERE = Path(__file__).parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
 # As in conftest.py: no GPU, no sandbox, and no request Chromium makes on its own.
 FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -78,8 +80,9 @@ def lighthouse(url: str, preset: str) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
+    chrome = find_browser().path
     run = subprocess.run(
-        command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}
+        command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome}
     )
     if run.returncode:
         raise SystemExit(f"lighthouse failed on {url} ({preset}):\n{run.stderr}")

@@ -1,8 +1,9 @@
-"""The built site served on 127.0.0.1 and opened in Debian's Chromium through Playwright."""
+"""The built site served on 127.0.0.1 and opened in Chromium through Playwright."""
 
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,13 +16,14 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 
 from ..conftest import ROOT
+from .discovery import Machine, Missing, find_browser
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE / "node_modules"
-CHROMIUM = Path("/usr/bin/chromium")
-# Playwright cannot download its own browser here; Debian's is driven instead. These
-# flags keep it from needing a GPU or a sandbox, and from calling home on its own, so
-# every request a test sees comes from the page. Playwright adds a fresh profile dir.
+# The browser comes from tests/browser/discovery.py: EXECDOCS_BROWSER, Playwright's own
+# Chromium, or a system Chromium or Chrome. These flags keep it from needing a GPU or a
+# sandbox, and from calling home on its own, so every request a test sees comes from
+# the page. Playwright adds a fresh profile dir.
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -53,9 +55,21 @@ def site_pages() -> list[str]:
 PAGES = site_pages()
 
 
+#: The folder the site is published under (site_url's path, e.g. /concurrent-python-executed/).
+#: 404.html links its assets from there, since it is served for any missing path.
+_SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+PUBLISHED_UNDER = urlsplit(_SITE_URL[1]).path if _SITE_URL else "/"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass  # pytest shows failures; a line per request would drown them
+
+    def translate_path(self, path: str) -> str:
+        """Serve the site at / and, as its host will, under its published folder."""
+        if PUBLISHED_UNDER != "/" and path.startswith(PUBLISHED_UNDER):
+            path = "/" + path.removeprefix(PUBLISHED_UNDER)
+        return super().translate_path(path)
 
 
 @contextmanager
@@ -83,10 +97,12 @@ def base_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium", pytrace=False)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        try:
+            chromium = find_browser(Machine.this(playwright))
+        except Missing as missing:
+            pytest.fail(str(missing), pytrace=False)
+        browser = playwright.chromium.launch(executable_path=chromium.path, args=FLAGS)
         yield browser
         browser.close()
 

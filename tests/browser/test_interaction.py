@@ -113,3 +113,45 @@ def test_palette_toggle(open_page: Opener, page_path: str, tmp_path: Path) -> No
     page.reload()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     switch_palette(page, "light")
+
+
+def test_back_and_forward_do_not_reopen_the_drawer_or_the_search(open_page: Opener) -> None:
+    """The drawer and the search are checkboxes; a page the reader comes back to (from the
+    back/forward cache, or with its form state restored) shows both closed."""
+    page = open_page("threading/", viewport=MOBILE).page
+    # How each document was shown: false for a load, true from the back/forward cache.
+    page.add_init_script(
+        "addEventListener('pageshow', e => (window.xdShown ??= []).push(e.persisted))"
+    )
+    page.reload()
+    drawer, search = page.locator("#__drawer"), page.locator("#__search")
+
+    page.locator('.md-header label[for="__drawer"]').click()
+    expect(drawer).to_be_checked()
+    page.locator('.md-sidebar--primary a.md-nav__link[href$="locks/"]').first.click()
+    page.wait_for_url("**/threading/locks/")
+    page.go_back()
+    page.wait_for_url("**/threading/")
+    expect(drawer).not_to_be_checked()
+    expect(search).not_to_be_checked()
+
+    page.keyboard.press("/")  # the theme's search key
+    expect(search).to_be_checked()
+    page.locator(".md-search__input").press_sequentially("Barrier")
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    page.go_back()
+    page.wait_for_url("**/threading/")
+    expect(search).not_to_be_checked()
+    expect(drawer).not_to_be_checked()
+    page.go_forward()
+    page.go_back()
+    expect(search).not_to_be_checked()
+    expect(drawer).not_to_be_checked()
+    # Playwright's Chromium keeps no back/forward cache (each return above was a load with
+    # the form state restored); a page restored from that cache gets this event instead.
+    assert page.evaluate("window.xdShown") == [False]
+    page.locator('.md-header label[for="__drawer"]').click()
+    expect(drawer).to_be_checked()
+    page.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    expect(drawer).not_to_be_checked()
