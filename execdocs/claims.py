@@ -7,8 +7,9 @@ A fence states the claim its text makes, e.g. "two processes finish clearly soon
 A quoted label names the one output line that contains that text; its value is the first
 decimal number after the label on that line (or the first whole number, if none). A side
 is a label, a number, or a number times a label. Conditions are joined with ``;`` and
-all must hold. A condition that begins with an interpreter tag and a colon (``3.14t: …``) is checked on that
-interpreter's run only; the others on every run the page shows.
+all must hold. A condition that begins with an interpreter tag and a colon
+(``3.14t: …``) is checked on that interpreter's run only; the others on every run the
+page shows.
 """
 
 from __future__ import annotations
