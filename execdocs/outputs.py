@@ -67,8 +67,10 @@ def line_matches(expected: str, actual: str, tolerance: Tolerance) -> bool:
     if expected == actual:
         return True
     parts = _PARTS.split(expected)
+    # Spaces before a number may vary: right-aligned columns (f"{t:8.2f}") pad a
+    # shorter number with more of them.
     pattern = "".join(
-        re.escape(part)
+        re.sub(r" +$", " +", re.escape(part))
         if i % 2 == 0
         else ("0x[0-9a-fA-F]+" if part.startswith("0x") else r"(\d+\.\d+)")
         for i, part in enumerate(parts)
@@ -171,9 +173,9 @@ def check_clean(example: Example, run: Run) -> None:
         )
 
 
-def check(example: Example, run: Run, root: Path) -> None:
-    """Raise SnippetError unless the run is clean, matches its recordings and bears out
-    the page's claims (ClaimFailed)."""
+def check(example: Example, run: Run, root: Path, *, claims: bool = True) -> None:
+    """Raise SnippetError unless the run is clean, matches its recordings and (unless
+    ``claims`` is False) bears out the page's claims (ClaimFailed)."""
     check_clean(example, run)
     streams = [("stdout", run.stdout_lines)]
     if example.stderr:
@@ -194,7 +196,8 @@ def check(example: Example, run: Run, root: Path) -> None:
                 changes,
                 f"if this run is right, record it with `{hint}` and review the diff",
             )
-    check_claims(example, run)
+    if claims:
+        check_claims(example, run)
 
 
 def check_claims(example: Example, run: Run) -> None:
