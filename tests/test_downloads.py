@@ -22,15 +22,14 @@ def test_download_link_is_relative_to_the_page_and_named() -> None:
 
 
 def test_try_it_runs_the_downloaded_file_and_names_what_to_install() -> None:
-    downloads.configure("https://github.com/someone/site/")
-    try:
-        plain = downloads.try_it_html("snippets/threading/x.py", ())
-        assert "<code>python x.py</code>" in plain and "pip" not in plain
-        assert 'href="https://github.com/someone/site/blob/main/snippets/threading/x.py"' in plain
-        needs = downloads.try_it_html("snippets/distributed/d.py", ("dask[distributed]",))
-        assert '<code>python -m pip install "dask[distributed]"</code>' in needs
-    finally:
-        downloads.configure(None)
+    repo = "https://github.com/someone/site/"
+    plain = downloads.try_it_html("snippets/threading/x.py", (), repo)
+    assert "<code>python x.py</code>" in plain and "pip" not in plain
+    assert 'href="https://github.com/someone/site/blob/main/snippets/threading/x.py"' in plain
+    needs = downloads.try_it_html("snippets/distributed/d.py", ("dask[distributed]",), repo)
+    assert '<code>python -m pip install "dask[distributed]"</code>' in needs
+    free = downloads.try_it_html("snippets/modern/x.py", (), None, "python3.14t")
+    assert "<code>python3.14t x.py</code>" in free and "GitHub" not in free
 
 
 def test_zip_has_a_folder_per_chapter_and_is_reproducible() -> None:
