@@ -102,8 +102,22 @@ def test_execute_passes_the_settings_to_the_runner(
             "python": "3.14t",
             "whole": True,
         },
-        {"path": "t/x.py", "root": root, "timeout": 30.0, "start_method": None, "python": "3.14", "whole": False},
-        {"path": "t/x.py", "root": root, "timeout": 30.0, "start_method": None, "python": "3.14", "whole": True},
+        {
+            "path": "t/x.py",
+            "root": root,
+            "timeout": 30.0,
+            "start_method": None,
+            "python": "3.14",
+            "whole": False,
+        },
+        {
+            "path": "t/x.py",
+            "root": root,
+            "timeout": 30.0,
+            "start_method": None,
+            "python": "3.14",
+            "whole": True,
+        },
     ]
 
 
@@ -123,8 +137,7 @@ def test_execute_a_missing_snippet_or_interpreter_is_a_snippet_error(
     with pytest.raises(SnippetError) as lacking:
         execute(Job(Example(path="t/x.py"), "3.14t"), root)
     assert lacking.value.problem == (
-        "its page runs it on Python 3.14t, which this machine lacks: "
-        "python3.14t is not installed"
+        "its page runs it on Python 3.14t, which this machine lacks: python3.14t is not installed"
     )
 
 
@@ -158,7 +171,10 @@ def test_a_claim_that_never_holds_fails_with_every_attempts_figures(
     )
     for i in range(4):
         where = "beside other snippets" if i == 0 else "alone"
-        assert f"attempt {i + 1} ({where}):\n'parallel' < 0.8 * 'sequential' with this run's figures: 1.9{i + 1} < 1.6" in error.details
+        assert (
+            f"attempt {i + 1} ({where}):\n'parallel' < 0.8 * 'sequential' "
+            f"with this run's figures: 1.9{i + 1} < 1.6" in error.details
+        )
     assert error.hint.startswith("if the machine was busy")
 
 
@@ -179,7 +195,9 @@ def test_other_failures_are_not_retried(root: Path, monkeypatch: pytest.MonkeyPa
     snippet(root, "t/x.py", "hello")
     runner = FakeRunner({"t/x.py": [["hallo"], ["hello"]]})
     use(monkeypatch, runner)
-    error = run_checked([Job(Example(path="t/x.py"))], root)[Job(Example(path="t/x.py"))].exception()
+    error = run_checked([Job(Example(path="t/x.py"))], root)[
+        Job(Example(path="t/x.py"))
+    ].exception()
     assert isinstance(error, SnippetError) and len(runner.calls) == 1
 
 
@@ -226,9 +244,7 @@ def test_build_reports_problems_and_shows_tabs(root: Path, monkeypatch: pytest.M
     )
     (root / "docs" / "other.md").write_text("```run\nt/bad.py\n```\n")
     snippet(root, "t/bad.py", "good")
-    runner = FakeRunner(
-        {"t/x.py": [["hello"]], "t/base.py": [["base"]], "t/bad.py": [["bad"]]}
-    )
+    runner = FakeRunner({"t/x.py": [["hello"]], "t/base.py": [["base"]], "t/bad.py": [["bad"]]})
     use(monkeypatch, runner)
     problems: list[str] = []
     site = Build(root, problems.append)

@@ -87,8 +87,14 @@ def test_installed_names_versions() -> None:
 
 def _run(path: str = "snippets/t/x.py", code: int | None = 0, python: str = "3.14") -> Run:
     return Run(
-        path, (Line(0.1, "1"),), (Line(0.2, "w", "stderr"),), code, 0.2, 30.0,
-        started="2026-01-01T00:00:00+00:00", python=python,
+        path,
+        (Line(0.1, "1"),),
+        (Line(0.2, "w", "stderr"),),
+        code,
+        0.2,
+        30.0,
+        started="2026-01-01T00:00:00+00:00",
+        python=python,
     )
 
 

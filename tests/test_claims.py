@@ -67,7 +67,7 @@ def test_parse_sides_operators_and_scopes() -> None:
     ],
 )
 def test_unreadable_claims_say_how_to_write_them(text: str) -> None:
-    with pytest.raises(ClaimError, match="cannot read the claim .*; write it like 'label' < 0.8"):
+    with pytest.raises(ClaimError, match=r"cannot read the claim .*; write it like 'label' < 0\.8"):
         parse(text)
 
 

@@ -25,7 +25,6 @@ from execdocs.examples import (
 )
 from execdocs.runner import DEFAULT_TIMEOUT
 
-
 # --- parse_header: key="value" pairs, nothing else ---------------------------------------
 
 
@@ -80,7 +79,7 @@ def test_other_languages_are_not_run_fences() -> None:
 def test_fences_in_blockquotes_admonitions_tabs_and_lists_are_found() -> None:
     text = (
         "> ```run\n> quoted.py\n> ```\n\n"  # blockquote
-        '!!! note\n\n    ```run\n    admonition.py\n    ```\n\n'
+        "!!! note\n\n    ```run\n    admonition.py\n    ```\n\n"
         '=== "Tab"\n\n    ```run order="free"\n    tab.py\n    ```\n\n'
         "1. Step\n\n    ~~~~run\n    listed.py\n    ~~~~\n\n"
         "> > ```run\n> > nested.py\n> > ```\n"
@@ -213,9 +212,9 @@ def test_bad_settings_are_rejected_with_page_line_and_fix(
 def test_path_must_be_one_and_relative_to_snippets() -> None:
     with pytest.raises(FenceError, match=r"^a run fence: .*exactly one snippet path.*found ''"):
         Example.from_fence("  \n", {})
-    with pytest.raises(FenceError, match="exactly one snippet path.*found 'a.py b.py'"):
+    with pytest.raises(FenceError, match=r"exactly one snippet path.*found 'a\.py b\.py'"):
         Example.from_fence("a.py b.py", {})
-    with pytest.raises(FenceError, match="write the path relative to snippets/: t/x.py$"):
+    with pytest.raises(FenceError, match=r"write the path relative to snippets/: t/x\.py$"):
         Example.from_fence("snippets/t/x.py", {})
 
 

@@ -53,8 +53,13 @@ def test_a_page_lands_at_the_end_of_its_topics_section(real: Path, page: str, ti
 
 def test_a_topics_lone_page_becomes_a_section(real: Path) -> None:
     add_to_nav(real, "Ray", "distributed/ray.md")
-    assert section(real, "Beyond one machine") == ["distributed/index.md", {"Ray": "distributed/ray.md"}]
-    assert section(real, "Testing and debugging")[-1] == {"Debugging hangs and stalls": "testing/debugging.md"}
+    assert section(real, "Beyond one machine") == [
+        "distributed/index.md",
+        {"Ray": "distributed/ray.md"},
+    ]
+    assert section(real, "Testing and debugging")[-1] == {
+        "Debugging hangs and stalls": "testing/debugging.md"
+    }
 
 
 def test_a_new_topic_goes_at_the_end(real: Path) -> None:
@@ -67,7 +72,8 @@ def test_a_new_topic_goes_at_the_end(real: Path) -> None:
 def test_several_sections(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: x\nnav:\n  - Home: index.md\n  - A:\n      - a/index.md\n      - One: a/one.md\n"
+        "site_name: x\nnav:\n  - Home: index.md\n"
+        "  - A:\n      - a/index.md\n      - One: a/one.md\n"
         "  - B:\n      - B: b/index.md\n  - C: c.md\n\n\ntheme: x\n",
         encoding="utf-8",
     )
@@ -86,7 +92,9 @@ def test_a_nav_it_cannot_edit_is_an_error(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     original = "nav:\n  - Home: index.md\n  - Odd: 'a/x.md'\n"
     config.write_text(original, encoding="utf-8")
-    with pytest.raises(ScaffoldError, match=r"could not add a/y\.md to the nav of .*; add it by hand"):
+    with pytest.raises(
+        ScaffoldError, match=r"could not add a/y\.md to the nav of .*; add it by hand"
+    ):
         add_to_nav(config, "Y: with a colon", "a/y.md")
     assert config.read_text() == original
 
@@ -106,7 +114,10 @@ def _site(root: Path) -> Path:
 def test_new_example_in_an_existing_topic(tmp_path: Path) -> None:
     root = _site(tmp_path)
     told = new_example(root, "demo/more/hello", "More")
-    assert told[0] == "created snippets/demo/more/hello.py and recorded its output in snippets/demo/more/hello.out"
+    assert (
+        told[0] == "created snippets/demo/more/hello.py and recorded its output in "
+        "snippets/demo/more/hello.out"
+    )
     assert (root / "snippets/demo/more/hello.out").read_text() == "Hello from demo/more/hello.py\n"
     page = (root / "docs/demo/more.md").read_text()
     assert page.startswith('---\ndescription: "TODO:') and "# More\n" in page
@@ -125,17 +136,24 @@ def test_new_example_with_two_pythons_records_both(tmp_path: Path) -> None:
     root = _site(tmp_path)
     told = new_example(root, "demo/two", pythons="3.14 3.14t")
     assert "snippets/demo/two.out snippets/demo/two.3.14t.out" in told[0]
-    assert 'paste this into docs/demo/index.md:\n\n```run pythons="3.14 3.14t"\ndemo/two.py\n```\n' == told[1]
+    assert (
+        told[1]
+        == 'paste this into docs/demo/index.md:\n\n```run pythons="3.14 3.14t"\ndemo/two.py\n```\n'
+    )
     assert told[2].startswith("next: edit snippets/demo/two.py")
 
 
-def test_a_failing_template_run_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_template_run_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = _site(tmp_path)
     # Fails on the second interpreter, after the first recording was written.
     monkeypatch.setattr(
-        scaffold, "TEMPLATE", 'import sys\nprint("hi")\nif sys._is_gil_enabled() is False:\n    raise SystemExit(5)\n'
+        scaffold,
+        "TEMPLATE",
+        'import sys\nprint("hi")\nif sys._is_gil_enabled() is False:\n    raise SystemExit(5)\n',
     )
-    with pytest.raises(SnippetError, match="exited with code 5 on Python 3.14t"):
+    with pytest.raises(SnippetError, match=r"exited with code 5 on Python 3\.14t"):
         new_example(root, "demo/broken", "Broken", pythons="3.14 3.14t")
     assert sorted(p.name for p in (root / "snippets").rglob("*")) == ["demo"]
     assert not (root / "docs" / "demo").exists()

@@ -4,7 +4,6 @@ recordings and stray files."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -275,7 +274,9 @@ def test_record_writes_both_streams_with_final_newlines(root: Path) -> None:
     assert (root / "snippets/t/x.out").read_bytes() == b""
 
 
-def test_a_failed_write_leaves_no_temporary_file(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_temporary_file(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(root, "x.out", "old")
 
     def broken(self: Path, target: Path) -> None:
@@ -302,7 +303,7 @@ def test_record_writes_atomically_through_a_temporary_file(
     monkeypatch.setattr(Path, "replace", spy)
     record(X, run("new"), root)
     assert len(seen) == 1 and seen[0].startswith(".x.out.") and seen[0].endswith(".tmp")
-    assert os.listdir(root / "snippets" / "t") == ["x.out"]
+    assert [p.name for p in (root / "snippets" / "t").iterdir()] == ["x.out"]
 
 
 def test_matrix_recording_only_where_the_interpreter_prints_differently(root: Path) -> None:
@@ -367,7 +368,7 @@ def test_stray_recordings(root: Path) -> None:
     assert stray_recordings(root, examples) == [
         "snippets/t/x.3.9.out: a recording that nothing compares: 3.9 is not an interpreter the "
         "guide runs (3.11 3.12 3.13 3.14 3.14t); delete it",
-        'snippets/t/x.err: a recording that nothing compares: its fence does not say '
+        "snippets/t/x.err: a recording that nothing compares: its fence does not say "
         'stderr="expected"; delete it',
         "snippets/t/x.notes.out: a recording that nothing compares: no snippet beside it is "
         "embedded in a page; delete it",

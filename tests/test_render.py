@@ -43,16 +43,23 @@ X = Example(path="t/x.py")
 
 
 def test_output_lines_are_escaped_in_the_output_block_itself() -> None:
-    html = fence._tab_html(X, Tab("3.14", run((0.1, "<script>alert(1)</script>"), (0.2, "a & b"))), None)
+    html = fence._tab_html(
+        X, Tab("3.14", run((0.1, "<script>alert(1)</script>"), (0.2, "a & b"))), None
+    )
     block = re.search(r'<div class="language-text highlight xd-output">.*?</pre></div>', html, re.S)
     assert block is not None
-    assert '<span class="xd-line xd-stdout" data-t="0.10s">&lt;script&gt;alert(1)&lt;/script&gt;</span>' in block[0]
+    assert (
+        '<span class="xd-line xd-stdout" data-t="0.10s">'
+        "&lt;script&gt;alert(1)&lt;/script&gt;</span>" in block[0]
+    )
     assert 'data-t="0.20s">a &amp; b</span>' in block[0]
     assert "<script>" not in html
 
 
 def test_stderr_lines_are_marked_and_merged_in_time_order() -> None:
-    html = fence._tab_html(X, Tab("3.14", run((0.1, "out"), (0.3, "later"), stderr=((0.2, "warn"),))), None)
+    html = fence._tab_html(
+        X, Tab("3.14", run((0.1, "out"), (0.3, "later"), stderr=((0.2, "warn"),))), None
+    )
     assert re.findall(r'class="xd-line xd-(\w+)" data-t="([\d.]+)s">(\w+)<', html) == [
         ("stdout", "0.10", "out"),
         ("stderr", "0.20", "warn"),
@@ -74,7 +81,9 @@ def test_the_failure_box_escapes_the_message() -> None:
 
 def test_summary_baseline_cache_and_try_it() -> None:
     plain = fence._summary(X, run(duration=1.234), None)
-    assert plain == "Whole run: <strong>1.23 s</strong> · try it: <code>python snippets/t/x.py</code>"
+    assert (
+        plain == "Whole run: <strong>1.23 s</strong> · try it: <code>python snippets/t/x.py</code>"
+    )
     base = run(duration=3.0, path="snippets/t/seq.py")
     faster = fence._summary(X, run(duration=1.0), base)
     assert (
@@ -108,7 +117,10 @@ def test_checked_line() -> None:
 
 def test_one_interpreter_no_tabs_several_tabs(tmp_path: Path) -> None:
     one = fence.render(Shown(X, (Tab("3.14", run((0.1, "hi"))),)), "print('hi')\n", MD)
-    assert one.startswith('<div class="xd-example" data-snippet="t/x.py"><span class="xd-anchor" id="example-t-x"></span>')
+    assert one.startswith(
+        '<div class="xd-example" data-snippet="t/x.py">'
+        '<span class="xd-anchor" id="example-t-x"></span>'
+    )
     assert "tabbed-set" not in one and "Output on Python 3.14 " in one
     tabs = Example(path="t/x.py", pythons=("3.14", "3.14t"), title="Two <Pythons>")
     shown = Shown(
@@ -118,7 +130,10 @@ def test_one_interpreter_no_tabs_several_tabs(tmp_path: Path) -> None:
     )
     html = fence.render(shown, "print('hi')\n", MD)
     assert '<div class="tabbed-set tabbed-alternate xd-pythons" data-tabs="1:2">' in html
-    assert '<input checked="checked" id="example-t-x-runs-0" name="example-t-x-runs" type="radio">' in html
+    assert (
+        '<input checked="checked" id="example-t-x-runs-0" name="example-t-x-runs" type="radio">'
+        in html
+    )
     assert '<input id="example-t-x-runs-1" name="example-t-x-runs" type="radio">' in html
     assert '<label for="example-t-x-runs-1">Python 3.14t (free-threaded)</label>' in html
     assert html.count("one after another") == 1  # the baseline on the first tab only
@@ -197,7 +212,13 @@ def test_marks_are_placed_to_scale_and_clamped_at_the_end_of_the_axis() -> None:
 
 def test_lane_rows_and_span_geometry() -> None:
     svg = render(
-        run((0.0, "Task A starting"), (1.0, "Task B starting"), (3.0, "Task A done"), (4.0, "end"), duration=4.0),
+        run(
+            (0.0, "Task A starting"),
+            (1.0, "Task B starting"),
+            (3.0, "Task A done"),
+            (4.0, "end"),
+            duration=4.0,
+        ),
         r"Task (\w+)",
     )
     root = ET.fromstring(svg)
@@ -230,4 +251,7 @@ def test_chart_ids_differ_by_path_and_interpreter() -> None:
     }
     assert len(ids) == 4
     one = ET.fromstring(render(run(path="snippets/t/a.py", python="3.14t")))
-    assert one.get("aria-labelledby") == "xd-tl-snippets-t-a-py-3-14t-title xd-tl-snippets-t-a-py-3-14t-desc"
+    assert (
+        one.get("aria-labelledby")
+        == "xd-tl-snippets-t-a-py-3-14t-title xd-tl-snippets-t-a-py-3-14t-desc"
+    )

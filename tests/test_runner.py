@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import threading
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -247,3 +247,23 @@ def test_free_threaded_run_reports_the_gil_off(tmp_path: Path) -> None:
     assert plain.start_method is None and plain.path == "prog.py"
     gone = program(tmp_path, "import os\nos._exit(0)\n")  # no atexit: no report
     assert run_snippet(gone, root=tmp_path, python="3.14t").gil_enabled is None
+
+
+def test_merged_orders_both_streams_by_arrival() -> None:
+    from execdocs.runner import Line, Run
+
+    run = Run(
+        "x.py",
+        (Line(0.3, "c"), Line(0.1, "a")),
+        (Line(0.2, "b", "stderr"), Line(0.4, "d", "stderr")),
+        0,
+        0.5,
+        30.0,
+    )
+    assert [(line.text, line.stream) for line in run.merged()] == [
+        ("a", "stdout"),
+        ("b", "stderr"),
+        ("c", "stdout"),
+        ("d", "stderr"),
+    ]
+    assert run.stdout_lines == ["c", "a"] and run.stderr_lines == ["b", "d"]

@@ -190,3 +190,26 @@ def test_benchmarks_page_shows_the_saved_run_with_a_working_download(built_site:
     assert notebook == (ROOT / "docs" / "benchmarks" / "index.ipynb").read_bytes()
     # Only the notebook becomes a page: the helper module is a plain file.
     assert not (built_site / "benchmarks" / "benchlib").exists()
+
+
+# --- added for issue 14: replaces the times == sorted(times) check, which could not fail
+# (the rows come from Run.merged(), which sorts them); tests/test_runner.py checks merged().
+
+
+def test_every_output_line_is_a_mark_on_its_chart_at_the_same_time(built_site: Path) -> None:
+    """The output block and the timeline of each run show the same lines at the same times:
+    neither drops, adds or re-times a line."""
+    checked = 0
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        for run in re.findall(r'<div class="xd-run">.*?</svg>', html, re.S):
+            stamps = [stamp.rstrip("s") for _, stamp, _ in _LINE.findall(run)]
+            svg = _SVG.search(run)
+            assert svg is not None, f"{path}: a run without its chart"
+            marks = re.findall(
+                r'<circle class="xd-tl-mark[^"]*" cx="[^"]+" cy="[^"]+" r="4" data-t="([\d.]+)"',
+                svg[0],
+            )
+            assert sorted(stamps) == sorted(marks), path
+            checked += 1
+    assert checked >= len(discover(ROOT)), "fewer charts than examples"

@@ -33,7 +33,9 @@ CODE = {
 def test_update_records_clean_runs_only_and_sums_up(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = tree(tmp_path, PAGE, CODE, {"ok.err": "stale\n", "bad.out": "keep\n", "slow.out": "keep\n"})
+    root = tree(
+        tmp_path, PAGE, CODE, {"ok.err": "stale\n", "bad.out": "keep\n", "slow.out": "keep\n"}
+    )
     assert main(["update"], root) == 1
     out, err = capsys.readouterr()
     assert "recorded  snippets/ok.py [3.14]  snippets/ok.out snippets/ok.err" in out
@@ -84,7 +86,9 @@ def test_select(tmp_path: Path) -> None:
     assert [str(job) for job in select(root, ["new.py"], "3.14t")] == ["new.py[3.14t]"]
 
 
-def test_update_refuses_a_missing_snippet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_update_refuses_a_missing_snippet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tree(tmp_path, "```run\ngone.py\n```\n", {}, {})
     assert main(["update"], root) == 1
     assert "NOT RECORDED snippets/gone.py: does not exist" in capsys.readouterr().err
@@ -128,7 +132,9 @@ def test_stress_runs_each_job_and_counts_matches(
 def test_stress_keeps_a_core_busy_and_stops_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    root = tree(tmp_path, "```run\nok.py\n```\n", {"ok.py": 'print("fine")\n'}, {"ok.out": "fine\n"})
+    root = tree(
+        tmp_path, "```run\nok.py\n```\n", {"ok.py": 'print("fine")\n'}, {"ok.out": "fine\n"}
+    )
     started: list[list[str]] = []
     events: list[str] = []
 

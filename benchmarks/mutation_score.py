@@ -1,0 +1,83 @@
+"""Print the mutation score per module of execdocs/ from mutmut's results in mutants/,
+then every mutant that survived (`nox -s mutants` runs this after `mutmut run`).
+
+A mutant is killed when a test failed, timed out or crashed with it in place. The score
+is killed / (all - equivalent): a mutant listed in EQUIVALENT (with why) changes nothing
+a caller could observe, so no test can kill it. "no tests" counts as survived.
+Prints figures only; exits 0 whatever the score (a benchmark, not a gate).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 0.90
+KILLED = {"killed", "timeout", "segfault", "caught by type check"}
+
+#: Mutants that no test can kill, with why. Names are mutmut's (`mutmut show NAME`).
+EQUIVALENT: dict[str, str] = {}
+
+
+def results(folder: Path) -> dict[str, dict[str, str]]:
+    """{module: {mutant name: status}} from mutmut's .meta files."""
+    by_module: dict[str, dict[str, str]] = defaultdict(dict)
+    for meta in sorted(folder.rglob("*.py.meta")):
+        module = meta.relative_to(folder).as_posix().removesuffix(".meta")
+        try:
+            codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        except ValueError:  # being written by a run still going on
+            print(f"{module}: results not readable yet, left out")
+            continue
+        for name, code in codes.items():
+            by_module[module][name] = status_by_exit_code[code]
+    return by_module
+
+
+def main() -> int:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT
+    by_module = results(root / "mutants" / "execdocs")
+    if not by_module:
+        print("no results in mutants/: run `nox -s mutants` first")
+        return 0
+    print(f"{'module':<26}{'mutants':>8}{'killed':>8}{'equiv.':>8}{'survived':>9}{'score':>8}")
+    survivors: list[tuple[str, str]] = []
+    totals: Counter[str] = Counter()
+    below = []
+    for module, mutants in sorted(by_module.items()):
+        killed = sum(status in KILLED for status in mutants.values())
+        equivalent = sum(name in EQUIVALENT for name in mutants)
+        left = [
+            (name, status)
+            for name, status in mutants.items()
+            if status not in KILLED and name not in EQUIVALENT
+        ]
+        survivors += left
+        counted = len(mutants) - equivalent
+        score = killed / counted if counted else 1.0
+        below += [module] if score < TARGET else []
+        totals.update(mutants=len(mutants), killed=killed, equivalent=equivalent, left=len(left))
+        print(f"{module:<26}{len(mutants):>8}{killed:>8}{equivalent:>8}{len(left):>9}{score:>8.1%}")
+    counted = totals["mutants"] - totals["equivalent"]
+    print(
+        f"{'all':<26}{totals['mutants']:>8}{totals['killed']:>8}{totals['equivalent']:>8}"
+        f"{totals['left']:>9}{totals['killed'] / max(counted, 1):>8.1%}"
+    )
+    print(f"\nbelow the {TARGET:.0%} target: {', '.join(below) or 'none'}")
+    print(f"\n{len(survivors)} survivors (see one with `mutmut show NAME`):")
+    for name, status in sorted(survivors):
+        print(f"  {status:<12} {name}")
+    if EQUIVALENT:
+        print(f"\n{len(EQUIVALENT)} equivalent mutants, not counted:")
+        for name, why in sorted(EQUIVALENT.items()):
+            print(f"  {name}: {why}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
