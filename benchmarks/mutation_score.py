@@ -45,38 +45,60 @@ def main() -> int:
     if not by_module:
         print("no results in mutants/: run `nox -s mutants` first")
         return 0
-    print(f"{'module':<26}{'mutants':>8}{'killed':>8}{'equiv.':>8}{'survived':>9}{'score':>8}")
+    columns = ("mutants", "killed", "survived", "no tests", "equiv.", "not run", "score")
+    print(f"{'module':<18}" + "".join(f"{c:>10}" for c in columns))
     survivors: list[tuple[str, str]] = []
     totals: Counter[str] = Counter()
     below = []
     for module, mutants in sorted(by_module.items()):
-        killed = sum(status in KILLED for status in mutants.values())
-        equivalent = sum(name in EQUIVALENT for name in mutants)
-        left = [
+        if not mutants:
+            continue
+        count = Counter(
+            "equivalent"
+            if name in EQUIVALENT
+            else "killed"
+            if status in KILLED
+            else "not run"
+            if status == "not checked"
+            else status
+            if status in ("survived", "no tests")
+            else "survived"
+            for name, status in mutants.items()
+        )
+        survivors += [
             (name, status)
             for name, status in mutants.items()
-            if status not in KILLED and name not in EQUIVALENT
+            if status not in KILLED and status != "not checked" and name not in EQUIVALENT
         ]
-        survivors += left
-        counted = len(mutants) - equivalent
-        score = killed / counted if counted else 1.0
-        below += [module] if score < TARGET else []
-        totals.update(mutants=len(mutants), killed=killed, equivalent=equivalent, left=len(left))
-        print(f"{module:<26}{len(mutants):>8}{killed:>8}{equivalent:>8}{len(left):>9}{score:>8.1%}")
-    counted = totals["mutants"] - totals["equivalent"]
+        totals.update(count, mutants=len(mutants))
+        print(f"{module:<18}" + _row(count, len(mutants)))
+        if _score(count, len(mutants)) < TARGET:
+            below.append(module)
+    print(f"{'all':<18}" + _row(totals, totals["mutants"]))
     print(
-        f"{'all':<26}{totals['mutants']:>8}{totals['killed']:>8}{totals['equivalent']:>8}"
-        f"{totals['left']:>9}{totals['killed'] / max(counted, 1):>8.1%}"
+        "\nscore = killed / (mutants - equivalent - not run); "
+        "not run: the run was stopped before it reached them"
     )
-    print(f"\nbelow the {TARGET:.0%} target: {', '.join(below) or 'none'}")
+    print(f"below the {TARGET:.0%} target: {', '.join(below) or 'none'}")
     print(f"\n{len(survivors)} survivors (see one with `mutmut show NAME`):")
     for name, status in sorted(survivors):
-        print(f"  {status:<12} {name}")
+        print(f"  {status:<9} {name}")
     if EQUIVALENT:
         print(f"\n{len(EQUIVALENT)} equivalent mutants, not counted:")
         for name, why in sorted(EQUIVALENT.items()):
             print(f"  {name}: {why}")
     return 0
+
+
+def _score(count: Counter[str], total: int) -> float:
+    counted = total - count["equivalent"] - count["not run"]
+    return count["killed"] / counted if counted else 1.0
+
+
+def _row(count: Counter[str], total: int) -> str:
+    cells = [total, count["killed"], count["survived"], count["no tests"]]
+    cells += [count["equivalent"], count["not run"]]
+    return "".join(f"{cell:>10}" for cell in cells) + f"{_score(count, total):>10.1%}"
 
 
 if __name__ == "__main__":
