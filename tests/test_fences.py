@@ -363,3 +363,8 @@ def test_includes_are_resolved_against_every_base(tmp_path: Path) -> None:
 def test_module_constants() -> None:
     # The fence name and folders appear in every message: a rename must be deliberate.
     assert (examples.FENCE, examples.SNIPPETS, examples.DOCS) == ("run", "snippets", "docs")
+
+
+def test_the_default_timeout_is_the_documented_30_seconds() -> None:
+    # docs/contributing.md tells contributors the default is 30 seconds.
+    assert DEFAULT_TIMEOUT == 30.0
