@@ -82,6 +82,15 @@ def test_installed_names_versions() -> None:
 
     assert cache_module._installed("pytest[x]==1.0") == f"pytest=={installed.__version__}"
     assert cache_module._installed(" pytest ") == f"pytest=={installed.__version__}"
+    for spec in (
+        "pytest==1.0",
+        "pytest>=1",
+        "pytest~=9.0",
+        "pytest!=1",
+        "pytest<99",
+        "pytest; os_name",
+    ):
+        assert cache_module._installed(spec) == f"pytest=={installed.__version__}", spec
     assert cache_module._installed("no-such-package-here") == "no-such-package-here (not installed)"
 
 

@@ -285,6 +285,7 @@ def test_supported_and_checked_on_follow_min_python() -> None:
         ("docs/threading/index.md", "threading"),
         ("docs/index.md", ""),
         ("docs/a/b/c.md", "a/b/c"),
+        ("docs/X/index.md", "X"),  # only the slash is stripped
     ],
 )
 def test_mirror(page: str, folder: str) -> None:
