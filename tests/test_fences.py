@@ -369,3 +369,7 @@ def test_module_constants() -> None:
 def test_the_default_timeout_is_the_documented_30_seconds() -> None:
     # docs/contributing.md tells contributors the default is 30 seconds.
     assert DEFAULT_TIMEOUT == 30.0
+
+
+def test_include_line_numbers_count_a_leading_blank_line(tmp_path: Path) -> None:
+    assert missing_includes('\n--8<-- "gone.md"\n', [tmp_path]) == [(2, "gone.md")]

@@ -131,3 +131,11 @@ def test_main_saves_only_a_full_run(
     assert (
         Path("docs/benchmarks/index.ipynb") == notebook.BENCHMARKS and notebook.CELL_TIMEOUT == 240
     )
+
+
+def test_main_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        notebook.main(["--help"])
+    assert "Execute the benchmarks notebook: `nox -s bench-notebook` and the tests" in (
+        capsys.readouterr().out.replace("\n", " ")
+    )
