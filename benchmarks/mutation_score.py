@@ -27,6 +27,17 @@ _UTF8 = (
 )
 _FIRST = "str.split(':', n)[0] is the text before the first ':' whatever n is"
 EQUIVALENT: dict[str, str] = {
+    "execdocs.build.xǁBuildǁshown__mutmut_12": (
+        'examples.get(baseline or "XXXX"): no example has the path "" or "XXXX"'
+    ),
+    **{f"execdocs.scaffold.x_new_example__mutmut_{n}": _UTF8 for n in (47, 49, 52, 83, 85, 95)},
+    **{
+        f"execdocs.scaffold.x_new_example__mutmut_{n}": (
+            "unlink(missing_ok=…) on cleanup: the files were just written by record(), "
+            "so they exist either way"
+        )
+        for n in (70, 72)
+    },
     "execdocs.claims.x_parse__mutmut_15": (
         "`not match and not sides or …`: sides is falsy exactly when match is, and a "
         "2-tuple otherwise, so the condition is the same"

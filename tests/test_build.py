@@ -176,6 +176,19 @@ def test_a_claim_that_never_holds_fails_with_every_attempts_figures(
             f"with this run's figures: 1.9{i + 1} < 1.6" in error.details
         )
     assert error.hint.startswith("if the machine was busy")
+    assert (
+        "1.6\n\nthe run printed:\nsequential 2.00\nparallel 1.91\n\nattempt 2 (alone):\n"
+        in error.details
+    )
+
+
+def test_no_retries_keeps_the_first_failure(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    snippet(root, "t/x.py", "sequential 2.00", "parallel 1.00")
+    use(monkeypatch, FakeRunner({"t/x.py": [["sequential 2.00", "parallel 1.95"]]}))
+    example = Example(path="t/x.py", claims=CLAIM, tolerance=ANY)
+    error = run_checked([Job(example)], root, retries=0)[Job(example)].exception()
+    assert isinstance(error, ClaimFailed)
+    assert error.problem.startswith("the page's claim failed on 1 runs, 0 of them alone")
 
 
 def test_retries_stop_at_another_kind_of_failure(
@@ -269,6 +282,7 @@ def test_build_reports_problems_and_shows_tabs(root: Path, monkeypatch: pytest.M
     assert site.shown("t/base.py").baseline is None
     bad = site.shown("t/bad.py").tabs[0]
     assert bad.run is None and bad.error is not None and "stdout drifted" in bad.error
+    assert bad.python == "3.14"
     with pytest.raises(KeyError):
         site.shown("t/unknown.py")
     assert [run.path for run in site.page_runs("docs/t/index.md")] == [

@@ -158,3 +158,35 @@ def test_a_failing_template_run_leaves_nothing(
     assert sorted(p.name for p in (root / "snippets").rglob("*")) == ["demo"]
     assert not (root / "docs" / "demo").exists()
     assert "Broken" not in (root / "mkdocs.yml").read_text()
+
+
+def test_new_example_accepts_a_py_suffix_and_shares_folders(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    (root / "docs" / "demo").mkdir()
+    (root / "docs" / "demo" / "index.md").write_text("# Demo\n")  # the page exists already
+    assert new_example(root, "demo/a.py")[0].startswith("created snippets/demo/a.py and")
+    assert new_example(root, "demo/b")[0].startswith("created snippets/demo/b.py and")
+    assert not (root / "snippets/demo/a.py.py").exists()
+    told = new_example(root, "demo/page/c", "Page", pythons="3.14 3.14t")
+    assert (
+        '```run pythons="3.14 3.14t"\ndemo/page/c.py\n```'
+        in (root / "docs/demo/page.md").read_text()
+    )
+    assert told[1] == "created docs/demo/page.md and added it to the nav in mkdocs.yml"
+
+
+def test_new_example_creates_missing_folders(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Home: index.md\n")
+    new_example(tmp_path, "deep/page/x", "Deep")
+    assert (tmp_path / "docs/deep/page.md").is_file() and (
+        tmp_path / "snippets/deep/page/x.out"
+    ).is_file()
+
+
+def test_new_example_bad_name_message() -> None:
+    with pytest.raises(ScaffoldError) as caught:
+        new_example(Path("/nonexistent"), "Bad")
+    assert str(caught.value) == (
+        "'Bad': give <topic>/<page>/<name> with a snake_case name, like "
+        "threading/locks/transfer (or <topic>/<name> for the topic's first page)"
+    )

@@ -128,14 +128,18 @@ def test_main_saves_only_a_full_run(
     assert capsys.readouterr().out == f"{path}: re-executed and saved with its new outputs\n"
     assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"] == "ran\n"
     assert calls == [(path, True), (path, False)]
-    assert (
-        Path("docs/benchmarks/index.ipynb") == notebook.BENCHMARKS and notebook.CELL_TIMEOUT == 240
-    )
+    assert Path("docs/benchmarks/index.ipynb") == notebook.BENCHMARKS
+    assert notebook.CELL_TIMEOUT == 240
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs" / "benchmarks").mkdir(parents=True)
+    _notebook(tmp_path / notebook.BENCHMARKS, "print(1)")
+    notebook.main(["--quick"])
+    assert calls[-1] == (notebook.BENCHMARKS, True)
 
 
 def test_main_help_says_what_it_does(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         notebook.main(["--help"])
-    assert "Execute the benchmarks notebook: `nox -s bench-notebook` and the tests" in (
-        capsys.readouterr().out.replace("\n", " ")
-    )
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Execute the benchmarks notebook: `nox -s bench-notebook` and the tests" in text
+    assert "--quick shrunk sizes (smoke test)" in text

@@ -139,6 +139,32 @@ def test_one_interpreter_no_tabs_several_tabs(tmp_path: Path) -> None:
     assert html.count("one after another") == 1  # the baseline on the first tab only
     assert "This example failed" in html and ">broke<" in html
     assert "Two &lt;Pythons&gt;" in html
+    both = Shown(
+        tabs,
+        (Tab("3.14", run((0.1, "gil"))), Tab("3.14t", run((0.1, "free"), python="3.14t"))),
+        baseline=run(duration=9.0, path="snippets/t/seq.py"),
+    )
+    html = fence.render(both, "print('hi')\n", MD)
+    assert html.count("one after another") == 1  # the baseline on the first tab only
+    assert (
+        'type="radio"><input id="example-t-x-runs-1" name="example-t-x-runs" type="radio">'
+        '<div class="tabbed-labels"><label for="example-t-x-runs-0">Python 3.14</label>'
+        '<label for="example-t-x-runs-1">' in html
+    )
+
+
+def test_one_tab_shows_title_highlighted_source_and_baseline() -> None:
+    titled = Example(path="t/x.py", title="A <title>")
+    html = fence.render(
+        Shown(titled, (Tab("3.14", run((0.1, "hi"))),), run(duration=9.0, path="snippets/t/s.py")),
+        "print('hi')\n",
+        MD,
+    )
+    assert "A &lt;title&gt;" in html
+    assert "one after another (<code>snippets/t/s.py</code>)" in html
+    assert fence.failure("x").startswith(
+        '<div class="admonition failure"><p class="admonition-title">This example failed'
+    )
 
 
 def test_the_fence_asks_the_build(tmp_path: Path) -> None:
