@@ -115,3 +115,7 @@ def test_side_text() -> None:
     assert str(Side(1.5, None)) == "1.5"
     assert Side(0.5, "sequential").value(LINES) == 1.0
     assert Side(3.0, None).value([]) == 3.0
+
+
+def test_the_number_follows_the_first_place_the_label_appears() -> None:
+    assert labelled("took", ["took 1.50 s, then took 9.00 s"]) == 1.5
