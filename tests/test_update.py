@@ -168,3 +168,22 @@ def test_new_refuses_a_bad_name_with_exit_code_2_and_creates_nothing(
     assert main(["new", "demo/x", "--pythons", "3.14 2.7"], root) == 2
     assert "unknown interpreter '2.7'" in capsys.readouterr().err
     assert not (root / "snippets" / "demo" / "x.py").exists()
+
+
+def test_help_texts(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every command's --help, against tests/snapshots/cli_help.txt (rewrite it with
+    EXECDOCS_SNAPSHOTS=update after an intended change, and read the diff)."""
+    import os
+
+    monkeypatch.setenv("COLUMNS", "100")  # argparse wraps to the terminal's width
+    texts = []
+    for args in ([], ["update"], ["stress"], ["new"]):
+        with pytest.raises(SystemExit) as done:
+            main([*args, "--help"], Path("."))
+        assert done.value.code == 0
+        texts.append(capsys.readouterr().out)
+    made = "\n----\n".join(texts)
+    path = Path(__file__).parent / "snapshots" / "cli_help.txt"
+    if os.environ.get("EXECDOCS_SNAPSHOTS") == "update":
+        path.write_text(made, encoding="utf-8")
+    assert made == path.read_text(encoding="utf-8")
