@@ -179,7 +179,7 @@ def test_help_texts(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     texts = []
     for args in ([], ["update"], ["stress"], ["new"]):
         with pytest.raises(SystemExit) as done:
-            main([*args, "--help"], Path("."))
+            main([*args, "--help"], Path())
         assert done.value.code == 0
         texts.append(capsys.readouterr().out)
     made = "\n----\n".join(texts)
