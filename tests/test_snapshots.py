@@ -6,10 +6,12 @@ tests/test_snapshots.py` and read the diff."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
 import pytest
+from markdown_exec import markdown_config
 
 from execdocs import fence
 from execdocs.build import Shown, Tab
@@ -69,6 +71,15 @@ CASES = {
         markdown.Markdown(extensions=["pymdownx.superfences"]),
     ),
 }
+
+
+@pytest.fixture(autouse=True)
+def source_rendering() -> Iterator[None]:
+    """markdown-exec renders the source with the extensions the plugin saved (a global):
+    fix them here, whatever other tests in this process did."""
+    markdown_config.save(["pymdownx.superfences"], {})
+    yield
+    markdown_config.reset()
 
 
 @pytest.mark.parametrize("name", CASES)
