@@ -1,6 +1,6 @@
 """Tasks: `nox -s docs`, `nox -s tests`, `nox -s matrix`, `nox -s serve`, `nox -s lint`,
 `nox -s update-outputs`, `nox -s stress`, `nox -s new`, `nox -s audit`, `nox -s bench`,
-`nox -s bench-notebook`, `nox -s lock`."""
+`nox -s bench-notebook`, `nox -s mutants`, `nox -s lock`."""
 
 from __future__ import annotations
 
@@ -213,7 +213,7 @@ def bench(session: nox.Session) -> None:
 @nox.session(python=BUILD_PYTHON)
 def lock(session: nox.Session) -> None:
     """Regenerate constraints.txt from a fresh install of all groups."""
-    groups = ["docs", "bench", "tests", "lint", "matrix"]
+    groups = ["docs", "bench", "tests", "lint", "matrix", "mutants"]
     requirements = sorted({r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)})
     session.install(*requirements)
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude-editable", silent=True)
@@ -223,3 +223,19 @@ def lock(session: nox.Session) -> None:
         "python", "-c", "import platform; print(platform.python_version())", silent=True
     )
     session.log(f"wrote constraints.txt on Python {str(version).strip()} ({os.name})")
+
+
+@nox.session(python=BUILD_PYTHON)
+def mutants(session: nox.Session) -> None:
+    """Mutation testing of execdocs/ with the fast tests (a benchmark, not part of `tests`):
+    mutmut changes the machinery one small edit at a time, runs the tests that cover it
+    (two at a time: the machine has two cores), then the score per module and every
+    surviving mutant are printed. Configured in pyproject.toml's [tool.mutmut]; mutmut
+    keeps its results in mutants/, so a second run only tests what changed
+    (`-- --fresh` starts over). `mutmut show NAME` in the session's venv shows a mutant."""
+    install(session, "mutants")
+    if "--fresh" in session.posargs:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+    args = [arg for arg in session.posargs if arg != "--fresh"]
+    session.run("mutmut", "run", "--max-children", "2", *args, env=ENV)
+    session.run("python", "benchmarks/mutation_score.py", env=ENV)

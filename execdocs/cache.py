@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -26,7 +27,8 @@ CACHE_DIR = Path(".cache") / "execdocs"
 
 
 def _installed(requirement: str) -> str:
-    name = requirement.split("[")[0].split("=")[0].strip()
+    # The distribution's name: before any extra, version specifier or marker.
+    name = re.split(r"[\[<>=!~;\s]", requirement.strip(), maxsplit=1)[0]
     try:
         return f"{name}=={metadata.version(name)}"
     except metadata.PackageNotFoundError:

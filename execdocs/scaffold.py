@@ -133,6 +133,10 @@ def add_to_nav(config: Path, title: str, page: str) -> None:
     else:
         lines.insert(end, f"  - {entry}")
     text = "\n".join(lines)
-    if page not in yaml.safe_dump(yaml.safe_load(text)):
+    try:
+        added = page in yaml.safe_dump(yaml.safe_load(text))
+    except yaml.YAMLError:  # e.g. a title with ": " in it
+        added = False
+    if not added:
         raise ScaffoldError(f"could not add {page} to the nav of {config}; add it by hand")
     config.write_text(text, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -126,3 +127,143 @@ def _gone(pid: int) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+# --- added for issue 14 (audit: runner behaviour with no test, weak run_many/timeout tests) ---
+
+
+def test_invalid_utf8_carriage_returns_and_a_last_line_without_newline(tmp_path: Path) -> None:
+    path = program(
+        tmp_path,
+        r"""
+        import sys
+        sys.stdout.buffer.write(b"bad \xff byte\r\nwindows\r\n")
+        sys.stdout.buffer.write(b"no newline at the end")
+        sys.stderr.buffer.write(b"err line\n")
+        """,
+    )
+    run = run_snippet(path, root=tmp_path)
+    assert run.stdout_lines == ["bad \ufffd byte", "windows", "no newline at the end"]
+    assert [line.stream for line in run.stdout] == ["stdout"] * 3
+    assert [(line.text, line.stream) for line in run.stderr] == [("err line", "stderr")]
+    assert run.returncode == 0 and not run.timed_out
+
+
+def test_the_fences_timeout_is_the_one_honoured(tmp_path: Path) -> None:
+    path = program(tmp_path, "import time\nprint('up', flush=True)\ntime.sleep(60)\n")
+    run = run_snippet(path, root=tmp_path, timeout=1)
+    assert run.timed_out and run.timeout == 1 and run.stdout_lines == ["up"]
+    assert run.duration >= 1  # measured, not copied from the request
+    # Generous on purpose (the machine may be busy): below half the default 30 s, which
+    # a runner that ignored the fence's 1 s would have waited for.
+    assert run.duration < 15
+
+
+def test_exit_code_is_kept(tmp_path: Path) -> None:
+    path = program(tmp_path, "raise SystemExit(7)\n")
+    assert run_snippet(path, root=tmp_path).returncode == 7
+
+
+def test_run_many_runs_shared_jobs_concurrently_and_each_once() -> None:
+    """Two shared jobs meet at a barrier: run one after the other, neither would arrive."""
+    barrier = threading.Barrier(2, timeout=20)
+    calls: list[str] = []
+
+    def job(name: str) -> str:
+        calls.append(name)
+        barrier.wait()
+        return name
+
+    futures = run_many(["a", "b", "a"], job, workers=2)
+    assert {name: f.result() for name, f in futures.items()} == {"a": "a", "b": "b"}
+    assert sorted(calls) == ["a", "b"] and list(futures) == ["a", "b"]
+
+
+def test_run_many_whole_machine_jobs_run_alone_after_the_rest() -> None:
+    active = 0
+    most_beside: dict[str, int] = {}
+    lock = threading.Lock()
+    barrier = threading.Barrier(3, timeout=20)
+
+    def job(name: str) -> str:
+        nonlocal active
+        with lock:
+            active += 1
+            most_beside[name] = active
+        if not name.startswith("alone"):
+            barrier.wait()  # all three shared jobs at once
+        with lock:
+            active -= 1
+        if name == "alone-bad":
+            raise ValueError("kept in its future")
+        return name
+
+    names = ["alone-1", "s1", "alone-bad", "s2", "s3"]
+    futures = run_many(names, job, alone=lambda n: n.startswith("alone"), workers=8)
+    assert list(futures) == names  # in the order given
+    assert most_beside["alone-1"] == 1 and most_beside["alone-bad"] == 1
+    assert futures["alone-1"].result() == "alone-1"
+    with pytest.raises(ValueError, match="kept in its future"):
+        futures["alone-bad"].result()
+    assert run_many(["x"], str.upper, workers=0)["x"].result() == "X"
+
+
+def test_a_whole_machine_run_excludes_shared_ones(tmp_path: Path) -> None:
+    import fcntl
+
+    from execdocs.runner import MACHINE_LOCK, machine
+
+    def try_lock(kind: int) -> bool:
+        with open(tmp_path / MACHINE_LOCK, "a") as handle:
+            try:
+                fcntl.flock(handle, kind | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return True
+
+    with machine(tmp_path, whole=False):
+        assert try_lock(fcntl.LOCK_SH) and not try_lock(fcntl.LOCK_EX)
+    with machine(tmp_path, whole=True):
+        assert not try_lock(fcntl.LOCK_SH)
+    assert try_lock(fcntl.LOCK_EX)
+
+
+def test_snippet_env_keeps_only_the_listed_variables() -> None:
+    from execdocs.runner import FIXED_ENV, snippet_env
+
+    env = snippet_env({"PATH": "/bin", "HOME": "/h", "SECRET": "x", "COLUMNS": "7"})
+    assert env == {"PATH": "/bin", "HOME": "/h", **FIXED_ENV}
+    assert env["COLUMNS"] == "80" and env["PYTHONHASHSEED"] == "0"
+
+
+def test_free_threaded_run_reports_the_gil_off(tmp_path: Path) -> None:
+    path = program(tmp_path, "import sys\nprint(sys._is_gil_enabled())\n")
+    run = run_snippet(path, root=tmp_path, python="3.14t", start_method="spawn")
+    assert run.stdout_lines == ["False"] and run.gil_enabled is False
+    assert run.python == "3.14t" and "free-threading build" in run.machine
+    plain = run_snippet(path, root=tmp_path, python="3.14")
+    assert plain.gil_enabled is None and plain.stdout_lines == ["True"]
+    assert plain.start_method is None and plain.path == "prog.py"
+    gone = program(tmp_path, "import os\nos._exit(0)\n")  # no atexit: no report
+    assert run_snippet(gone, root=tmp_path, python="3.14t").gil_enabled is None
+
+
+def test_merged_orders_both_streams_by_arrival() -> None:
+    from execdocs.runner import Line, Run
+
+    run = Run(
+        "x.py",
+        (Line(0.3, "c"), Line(0.1, "a")),
+        (Line(0.2, "b", "stderr"), Line(0.4, "d", "stderr")),
+        0,
+        0.5,
+        30.0,
+    )
+    assert [(line.text, line.stream) for line in run.merged()] == [
+        ("a", "stdout"),
+        ("b", "stderr"),
+        ("c", "stdout"),
+        ("d", "stderr"),
+    ]
+    assert run.stdout_lines == ["c", "a"] and run.stderr_lines == ["b", "d"]

@@ -1,0 +1,71 @@
+"""Interpreter tags (execdocs/interpreters.py): known ones, and a clear message for a
+missing one."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from execdocs import interpreters
+from execdocs.interpreters import (
+    BUILD_PYTHON,
+    MATRIX,
+    InterpreterError,
+    check_known,
+    current,
+    describe,
+    executable,
+    free_threaded,
+    version,
+)
+
+
+def test_the_build_interpreter_and_the_matrix() -> None:
+    assert BUILD_PYTHON == "3.14"
+    assert MATRIX == ("3.11", "3.12", "3.13", "3.14", "3.14t")
+
+
+def test_tags() -> None:
+    assert version("3.14t") == (3, 14) and version("3.9") == (3, 9)
+    assert free_threaded("3.14t") and not free_threaded("3.14")
+    assert check_known("3.13") == "3.13"
+    assert current() == f"{sys.version_info.major}.{sys.version_info.minor}"  # a GIL build
+
+
+@pytest.mark.parametrize("tag", ["2.7", "3.10", "3.14T", "", "3.14 "])
+def test_unknown_tags_are_refused_with_the_known_ones(tag: str) -> None:
+    with pytest.raises(InterpreterError) as caught:
+        check_known(tag)
+    assert str(caught.value) == f"unknown interpreter {tag!r}; known: 3.11 3.12 3.13 3.14 3.14t"
+    with pytest.raises(InterpreterError):
+        executable(tag)
+
+
+@pytest.mark.parametrize("tag", ["3", "python3.14", "3.14tt", "4.1"])
+def test_version_refuses_what_is_not_a_tag(tag: str) -> None:
+    with pytest.raises(InterpreterError, match=f"{tag!r} is not an interpreter; known: 3.11"):
+        version(tag)
+
+
+def test_a_missing_interpreter_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    executable.cache_clear()
+    monkeypatch.setattr(interpreters.shutil, "which", lambda name: None)
+    try:
+        with pytest.raises(InterpreterError) as caught:
+            executable("3.12")
+        assert str(caught.value) == (
+            "python3.12 is not installed (not on PATH); install it, e.g. "
+            "`uv python install 3.12` or the python.org installer, then run again"
+        )
+        assert executable(current()) == sys.executable  # this one needs no lookup
+    finally:
+        executable.cache_clear()
+
+
+def test_executables_are_found_on_path() -> None:
+    assert executable("3.14t").endswith("python3.14t")
+    assert describe("3.14t").startswith("CPython 3.14.") and describe("3.14t").endswith(
+        " free-threading build"
+    )
+    assert describe("3.14").startswith("CPython 3.14.") and "free" not in describe("3.14")
