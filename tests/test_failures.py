@@ -16,16 +16,14 @@ import sys
 import pytest
 
 from .conftest import ENV, Outcome, Site
+from .failure_checks import fails_clearly
 
 
 def assert_fails_clearly(outcome: Outcome, *expected: str) -> None:
-    assert outcome.code not in (0, 3), (
-        f"exit {outcome.code} (0: passed, 3: INTERNALERROR)\n{outcome.output}"
-    )
-    for text in expected:
-        assert text in outcome.output, f"{text!r} not in:\n{outcome.output}"
-    # The snippet's own traceback may be quoted; no frame from an installed package may be.
-    assert not re.search(r'File ".*site-packages', outcome.output), outcome.output
+    """Exit 1 (not 0, nor pytest's 2, 3 or 4), the expected text, and no frame from an
+    installed package in either CPython's or pytest's format."""
+    problems = fails_clearly(outcome.code, outcome.output, *expected)
+    assert not problems, "\n".join(problems) + f"\n{outcome.output}"
 
 
 CASES = {
