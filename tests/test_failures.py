@@ -9,7 +9,6 @@ and pytest there, side by side.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 
