@@ -45,7 +45,7 @@ def _site_path(source: str) -> str:
 def page_dir(page: str) -> str:
     """The folder a docs page is served from: ``docs/threading/locks.md`` -> ``threading/locks``
     (directory URLs, MkDocs' default)."""
-    rel = PurePosixPath(page.removeprefix("docs/"))
+    rel = PurePosixPath(page.removeprefix("docs/") or "index.md")
     folder = rel.parent if rel.stem in ("index", "README") else rel.with_suffix("")
     return "" if str(folder) == "." else folder.as_posix()
 

@@ -25,7 +25,7 @@ from typing import IO, TypeVar
 from execdocs import interpreters
 
 #: Bump when a change here can change what a snippet prints (part of the cache key).
-RUNNER_VERSION = "2"
+RUNNER_VERSION = "3"
 
 #: Seconds a snippet may run unless its fence asks for more.
 DEFAULT_TIMEOUT = 30.0
@@ -47,34 +47,33 @@ FIXED_ENV = {
     "NO_COLOR": "1",
 }
 
-# Runs the snippet as __main__ after setting the start method (the tests' fork/spawn/
-# forkserver matrix) and, on a free-threaded build, writes at exit whether the GIL was
-# on, so a run that an extension module switched back to the GIL cannot pass unnoticed.
-# Readers never need it: `python snippets/x.py` is the same program (the script's path
-# is absolute, as in a direct run, and tracebacks leave out the wrapper's frames).
-_WRAPPER = (
-    "import atexit, os, runpy, sys\n"
-    "report, method = sys.argv[1:3]\n"
-    "if method:\n"
-    "    import multiprocessing; multiprocessing.set_start_method(method)\n"
-    "if report:\n"
-    "    def _gil(pid=os.getpid()):\n"
-    "        if os.getpid() == pid:\n"
-    "            with open(report, 'w') as f: f.write(str(sys._is_gil_enabled()))\n"
-    "    atexit.register(_gil)\n"
-    "sys.argv = sys.argv[3:]\n"
-    "try:\n"
-    "    runpy.run_path(os.path.abspath(sys.argv[0]), run_name='__main__')\n"
-    "except SystemExit:\n"
-    "    raise\n"
-    "except BaseException as error:\n"
-    "    # The traceback `python x.py` prints: without this wrapper's and runpy's frames.\n"
-    "    tb = error.__traceback__\n"
-    "    while tb and tb.tb_frame.f_code.co_filename in ('<string>', '<frozen runpy>'):\n"
-    "        tb = tb.tb_next\n"
-    "    sys.excepthook(type(error), error.with_traceback(tb), tb)\n"
-    "    sys.exit(1)\n"
-)
+# A `sitecustomize` module the runner puts on the snippet's PYTHONPATH when it must set
+# the start method (the tests' fork/spawn/forkserver matrix) or, on a free-threaded
+# build, learn at exit whether the GIL was on (an extension module can switch it back
+# on, and a run with the GIL must not pass as a free-threaded one). The snippet itself
+# still runs as `python snippets/x.py`: a wrapper around it (runpy) changes tracebacks,
+# and on 3.14t it measurably stopped two threads from running in parallel. The hook
+# removes its variables, so neither the program nor its children see them.
+_STARTUP_HOOK = """\
+import atexit, os, sys
+
+_report = os.environ.pop("EXECDOCS_GIL_REPORT", "")
+_method = os.environ.pop("EXECDOCS_START_METHOD", "")
+if os.environ.get("PYTHONPATH") == os.path.dirname(__file__):
+    del os.environ["PYTHONPATH"]
+if _method:
+    import multiprocessing
+
+    multiprocessing.set_start_method(_method)
+if _report:
+
+    def _gil_at_exit(pid=os.getpid()):
+        if os.getpid() == pid:
+            with open(_report, "w") as report:
+                report.write(str(sys._is_gil_enabled()))
+
+    atexit.register(_gil_at_exit)
+"""
 
 #: Held shared by every snippet run and exclusively by a whole-machine one, across the
 #: processes that run this checkout's snippets: a build and a test run side by side
@@ -189,16 +188,20 @@ def run_snippet(
     python = python or interpreters.current()
     exe = interpreters.executable(python)
     rel = Path(path).as_posix()
+    env = snippet_env()
     with contextlib.ExitStack() as stack:
         report = ""
-        if interpreters.free_threaded(python):
-            report = stack.enter_context(tempfile.TemporaryDirectory()) + "/gil"
-        if report or start_method:
-            argv = [exe, "-c", _WRAPPER, report, start_method or "", rel]
-        else:
-            argv = [exe, rel]
+        if start_method or interpreters.free_threaded(python):
+            hook = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            (hook / "sitecustomize.py").write_text(_STARTUP_HOOK, encoding="utf-8")
+            env["PYTHONPATH"] = str(hook)
+            if start_method:
+                env["EXECDOCS_START_METHOD"] = start_method
+            if interpreters.free_threaded(python):
+                report = str(hook / "gil")
+                env["EXECDOCS_GIL_REPORT"] = report
         stack.enter_context(machine(root, whole=whole))
-        run = _execute(argv, root, timeout)
+        run = _execute([exe, rel], root, timeout, env)
         gil = Path(report).read_text() if report and Path(report).is_file() else None
     return Run(
         path=rel,
@@ -216,7 +219,7 @@ def run_snippet(
 
 
 def _execute(
-    argv: list[str], root: str | Path, timeout: float
+    argv: list[str], root: str | Path, timeout: float, env: dict[str, str]
 ) -> tuple[tuple[Line, ...], tuple[Line, ...], int | None, float, str]:
     out: list[Line] = []
     err: list[Line] = []
@@ -225,7 +228,7 @@ def _execute(
     proc = subprocess.Popen(
         argv,
         cwd=root,
-        env=snippet_env(),
+        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
