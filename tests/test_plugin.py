@@ -32,6 +32,8 @@ def config(root: Path, **extra: object) -> SimpleNamespace:
         "mdx_configs": {"pymdownx.snippets": {"base_path": ["docs", "snippets"]}},
         "config_file_path": str(root / "mkdocs.yml"),
         "docs_dir": str(root / "docs"),
+        "repo_url": None,
+        "site_dir": str(root / "site"),
     }
     fields.update(extra)
     return SimpleNamespace(**fields)

@@ -82,7 +82,7 @@ def test_the_failure_box_escapes_the_message() -> None:
 def test_summary_baseline_cache_and_try_it() -> None:
     plain = fence._summary(X, run(duration=1.234), None)
     assert (
-        plain == "Whole run: <strong>1.23 s</strong> · try it: <code>python snippets/t/x.py</code>"
+        plain == "Whole run: <strong>1.23 s</strong> · try it: download it, then <code>python x.py</code>"
     )
     base = run(duration=3.0, path="snippets/t/seq.py")
     faster = fence._summary(X, run(duration=1.0), base)
