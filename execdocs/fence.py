@@ -118,9 +118,7 @@ def _tabs_html(example: Example, shown: Shown, repo_url: str | None) -> str:
     )
 
 
-def _tab_html(
-    example: Example, tab: Tab, baseline: Run | None, repo_url: str | None = None
-) -> str:
+def _tab_html(example: Example, tab: Tab, baseline: Run | None, repo_url: str | None = None) -> str:
     if tab.run is None:
         return failure(tab.error or "")
     run = tab.run
@@ -145,9 +143,7 @@ def _tab_html(
     )
 
 
-def _summary(
-    example: Example, run: Run, baseline: Run | None, repo_url: str | None = None
-) -> str:
+def _summary(example: Example, run: Run, baseline: Run | None, repo_url: str | None = None) -> str:
     summary = f"Whole run: <strong>{run.duration:.2f} s</strong>"
     if baseline is not None:
         saved = baseline.duration - run.duration
