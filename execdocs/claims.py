@@ -5,7 +5,7 @@ A fence states the claim its text makes, e.g. "two processes finish clearly soon
     ```run claim="'2 processes' < 0.8 * 'sequential'"
 
 A quoted label names the one output line that contains that text; its value is the first
-number after the label on that line. A side
+decimal number after the label on that line (a whole number if it has none). A side
 is a label, a number, or a number times a label. Conditions are joined with ``;`` and
 all must hold. A condition that begins with an interpreter tag and a colon
 (``3.14t: …``) is checked on that interpreter's run only; the others on every run the
@@ -32,7 +32,8 @@ _SIDE = re.compile(
 _CONDITION = re.compile(
     r"^\s*(?:(?P<python>3\.\d+t?)\s*:)?(?P<left>[^<>=]+)(?P<op><=|>=|<|>)(?P<right>[^<>=]+)$"
 )
-_NUMBER_AFTER = re.compile(r"\d+(?:\.\d+)?")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_WHOLE = re.compile(r"\d+")
 SYNTAX = "'label' < 0.8 * 'other label' (operators < <= > >=; several joined with ;)"
 
 
@@ -102,7 +103,10 @@ def _side(match: re.Match[str]) -> Side:
 
 
 def labelled(label: str, lines: Sequence[str]) -> float:
-    """The first number after ``label`` on the one line that contains it."""
+    """The first decimal number after ``label`` on the one line that contains it, or the
+    first whole number if there is none: timings print with a decimal point, and the
+    counts in a line's words ("2 processes, 1 job each: 0.70 s") are not what a claim
+    compares."""
     hits = [line for line in lines if label in line]
     if len(hits) != 1:
         raise ClaimError(
@@ -111,7 +115,7 @@ def labelled(label: str, lines: Sequence[str]) -> float:
             + "; name text that appears on exactly one line"
         )
     after = hits[0].index(label) + len(label)
-    number = _NUMBER_AFTER.search(hits[0], after)
+    number = _DECIMAL.search(hits[0], after) or _WHOLE.search(hits[0], after)
     if number is None:
         raise ClaimError(f"the line {hits[0]!r} has no number after {label!r}")
     return float(number[0])

@@ -19,7 +19,11 @@ def test_a_label_picks_the_first_number_after_it_on_its_one_line() -> None:
     # "2 processes" contains a 2 itself: the number comes after the label.
     assert labelled("2 processes", LINES) == 1.02
     assert labelled("speed-up", LINES) == 1.96
-    assert labelled("x", ["x 7 then 8.5"]) == 7.0  # whole numbers count too
+    # A decimal (a timing) wins over a count in the line's words; a whole number counts
+    # when the line has no decimal after the label.
+    assert labelled("x", ["x 7 then 8.5"]) == 8.5
+    assert labelled("x", ["x 7 then 8"]) == 7.0
+    assert labelled("2 processes", ["2 processes, 1 job each: 0.70 s"]) == 0.7
 
 
 def test_a_label_no_line_has_or_two_lines_have_is_an_error() -> None:
