@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from execdocs import downloads, fence, interpreters
-from execdocs.build import Build
+from execdocs.build import SHARED_MACHINE, Build
 from execdocs.cache import RunCache
 from execdocs.examples import FENCE, FenceError, include_bases, missing_includes
 from execdocs.theme_fixes import fix_nav
@@ -82,12 +82,17 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         cache = RunCache(self.root) if use_cache(self.config.cache, os.environ) else None
-        self.build = Build(self.root, log.error, cache=cache, workers=self.config.workers)
+        shared = os.environ.get(SHARED_MACHINE, "") not in ("", "0")
+        self.build = Build(
+            self.root, log.error, cache=cache, workers=self.config.workers, shared_machine=shared
+        )
         try:
             ran = self.build.run()
         except FenceError as error:
             raise PluginError(str(error)) from None
         log.info(f"ran {ran} snippets; {self.build.cached()} unchanged, from the cache")
+        if shared:
+            log.info(f"{SHARED_MACHINE}=1: the claims of whole-machine examples were not checked")
 
     def _page(self, page: Page) -> str:
         return f"{self.docs}/{page.file.src_uri}"

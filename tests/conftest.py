@@ -15,13 +15,18 @@ from typing import IO
 
 import pytest
 
+from execdocs.build import SHARED_MACHINE
+
 from .page_links import PageLinks
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Builds in tests are fresh unless a test asks for the cache (CI sets CI=true, which also
 # turns the cache off).
-ENV = {k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH")}
+# EXECDOCS_TEST_SITE: a nested test run (tests of the suite itself) builds its own site.
+ENV = {
+    k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH", "EXECDOCS_TEST_SITE")
+}
 #: How the tests build a site: ProperDocs, the engine `nox -s docs` uses.
 BUILD = ["-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"]
 TEST_MODULES = ["tests/test_snippets.py", "tests/test_inline_examples.py"]
@@ -80,7 +85,9 @@ def _start_build(folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, *BUILD, "--site-dir", str(folder / "site")],
         cwd=ROOT,
-        env={**ENV, "EXECDOCS_FRESH": "1"},  # real runs only, never the cache
+        # Real runs only, never the cache. The other worker's tests share the two cores:
+        # whole-machine claims are checked by `nox -s docs` and `nox -s matrix` instead.
+        env={**ENV, "EXECDOCS_FRESH": "1", SHARED_MACHINE: "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -32,7 +32,8 @@ def test_one_snippet_on_two_interpreters_shows_two_tabs(tiny_site: Site) -> None
     assert '<label for="example-hello-runs-1">Python 3.14t (free-threaded)</label>' in html
     assert html.count('<div class="xd-run">') == 2
     assert (
-        "Output on Python 3.14t" in html and "try it: <code>python3.14t snippets/hello.py" in html
+        "Output on Python 3.14t" in html
+        and "try it: download it, then <code>python3.14t hello.py" in html
     )
     assert "GIL off for the whole run" in html  # only the free-threaded tab says so
     assert html.count("GIL off for the whole run") == 1
