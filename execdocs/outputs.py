@@ -70,7 +70,7 @@ def line_matches(expected: str, actual: str, tolerance: Tolerance) -> bool:
     # Spaces before a number may vary: right-aligned columns (f"{t:8.2f}") pad a
     # shorter number with more of them.
     pattern = "".join(
-        re.sub(r" +$", " +", re.escape(part))
+        re.escape(part.rstrip(" ")) + (" +" if part.endswith(" ") else "")
         if i % 2 == 0
         else ("0x[0-9a-fA-F]+" if part.startswith("0x") else r"(\d+\.\d+)")
         for i, part in enumerate(parts)

@@ -119,3 +119,11 @@ def test_discovery_skips_fences_shown_inside_fences_and_rejects_duplicates(tmp_p
     (docs / "b.md").write_text("```run\nreal.py\n```\n")
     with pytest.raises(FenceError, match=r"already embedded at docs/a\.md:8"):
         discover(tmp_path)
+
+
+def test_spaces_before_a_right_aligned_number_may_vary() -> None:
+    """f"{t:8.2f}" pads a shorter number with more spaces; the text around it is the same."""
+    shorter = "fork, start + join:        4.80 ms"
+    assert line_matches(shorter, "fork, start + join:       18.85 ms", Tolerance(numbers=False))
+    assert line_matches("a:     8.70 ms", "a:    32.44 ms", Tolerance(numbers=False))
+    assert not line_matches("a 1.00 s", "a1.00 s", Tolerance())  # a space is still needed
