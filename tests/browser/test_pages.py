@@ -23,7 +23,8 @@ AXE_COLOUR = ["color-contrast", "link-in-text-block"]
 # Elements that may scroll sideways on a phone: code, inside its own block.
 # What may scroll sideways on a phone: code, and a wide table inside the theme's own
 # scrolling wrapper (the page around it must not).
-CODE = "pre, .highlight, .md-typeset__scrollwrap"
+# Code, a notebook cell's printed output (it scrolls in its focusable wrapper), wide tables.
+CODE = "pre, .highlight, .jp-OutputArea-output, .md-typeset__scrollwrap"
 
 
 def test_every_built_page_is_checked(built_site: Path) -> None:
@@ -64,7 +65,7 @@ def axe(page: Page, run_only: dict[str, object], within: str | None = None) -> l
 
 
 def sideways_scrolling(page: Page) -> list[str]:
-    """What scrolls horizontally, apart from code blocks and wide tables."""
+    """What scrolls horizontally, apart from code blocks, notebook outputs and wide tables."""
     width = page.evaluate("document.scrollingElement.scrollWidth")
     found = [f"the page is {width}px wide"] if width > page.viewport_size["width"] else []
     return found + page.evaluate(
