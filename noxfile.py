@@ -89,7 +89,7 @@ def tests(session: nox.Session) -> None:
     install(session, "tests")
     need_browser_and_java(session)
     npm_ci(session)
-    session.run("pytest", "-n", "2", "--dist", "loadfile", *session.posargs)
+    session.run("pytest", "-n", "2", "--dist", "loadscope", *session.posargs)
     ruff(session)
 
 

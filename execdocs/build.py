@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from execdocs import interpreters
 from execdocs.cache import RunCache
-from execdocs.examples import Example, discover, orphans
+from execdocs.examples import Example, Tolerance, discover, orphans
 from execdocs.interpreters import BUILD_PYTHON, InterpreterError
 from execdocs.outputs import ClaimFailed, SnippetError, check, stray_recordings
 from execdocs.runner import Run, run_many, run_snippet
@@ -26,18 +26,21 @@ from execdocs.runner import Run, run_many, run_snippet
 CLAIM_RETRIES = 3
 
 #: Set to 1 where other work shares the cores on purpose (the test suite runs two
-#: workers on two cores): claims of whole-machine examples, which are about free cores,
-#: are then not checked; `nox -s docs` and `nox -s matrix`, with nothing beside them, do.
+#: workers on two cores): whole-machine examples then run beside the others, and their
+#: timings and claims, which are about free cores, are not checked; `nox -s docs` and
+#: `nox -s matrix`, with nothing beside them, check them.
 SHARED_MACHINE = "EXECDOCS_SHARED_MACHINE"
 
 
 def checker(shared_machine: bool) -> Callable[[Example, Run, Path], None]:
-    """How runs are checked: everything, or, on a shared machine, everything but the
-    claims of whole-machine examples."""
+    """How runs are checked: everything, or, on a shared machine, only the text of
+    whole-machine examples: their timings and claims are about free cores."""
     if not shared_machine:
         return check
 
     def check_text_of_whole(example: Example, run: Run, root: Path) -> None:
+        if example.alone:
+            example = replace(example, tolerance=Tolerance(numbers=False))
         check(example, run, root, claims=not example.alone)
 
     return check_text_of_whole
@@ -56,8 +59,10 @@ class Job:
         return self.example.path + (f"[{','.join(flags)}]" if flags else "")
 
 
-def execute(job: Job, root: Path, *, alone: bool = False) -> Run:
-    """Run the job's snippet through the runner; SnippetError when it cannot start."""
+def execute(job: Job, root: Path, *, whole: bool | None = None) -> Run:
+    """Run the job's snippet through the runner, with the machine to itself if ``whole``
+    (by default: if its example needs the whole machine); SnippetError when it cannot
+    start."""
     example = job.example
     if not (root / example.source).is_file():
         raise SnippetError(
@@ -72,7 +77,7 @@ def execute(job: Job, root: Path, *, alone: bool = False) -> Run:
             timeout=example.timeout,
             start_method=job.start_method,
             python=job.python,
-            whole=alone or example.alone,
+            whole=example.alone if whole is None else whole,
         )
     except InterpreterError as error:
         raise SnippetError(
@@ -88,26 +93,45 @@ def run_checked(
     cache: RunCache | None = None,
     workers: int = 8,
     retries: int = CLAIM_RETRIES,
-    verify: Callable[[Example, Run, Path], None] = check,
+    shared_machine: bool = False,
+    verify: Callable[[Example, Run, Path], None] | None = None,
 ) -> dict[Job, Future[Run]]:
     """Run and check every job; each future holds the checked run or its SnippetError.
 
-    ``verify`` raises for a bad run: by default :func:`execdocs.outputs.check`; the
-    update command checks everything but the recordings it is about to rewrite.
+    On a ``shared_machine`` (see ``SHARED_MACHINE``) whole-machine examples run beside
+    the others (one at a time, as they are heavy), and only their text is checked: what
+    they measure needs free cores, which the machine cannot give them. ``verify``
+    raises for a bad run: by default :func:`checker`'s; the update command checks
+    everything but the recordings it is about to rewrite.
     """
     jobs = list(dict.fromkeys(jobs))
+    check_run = verify or checker(shared_machine)
+
+    def whole(job: Job) -> bool:
+        return job.example.alone and not shared_machine
+
+    def heavy(job: Job) -> bool:  # whole-machine examples on a shared machine
+        return job.example.alone and shared_machine
 
     def attempt(job: Job) -> Run:
-        run = (cache and cache.get(job.example, job.python)) or execute(job, root)
-        verify(job.example, run, root)
-        return run
+        # The cache holds runs under each interpreter's own start method only.
+        if cache is None or job.start_method is not None:
+            run = execute(job, root, whole=whole(job))
+            check_run(job.example, run, root)
+            return run
+        with cache.claim(job.example, job.python):
+            run = cache.get(job.example, job.python) or execute(job, root, whole=whole(job))
+            check_run(job.example, run, root)
+            if not run.from_cache:
+                cache.put(job.example, run)  # only checked runs are kept
+            return run
 
-    results = run_many(jobs, attempt, alone=lambda job: job.example.alone, workers=workers)
+    results = run_many(jobs, attempt, alone=whole, one_at_a_time=heavy, workers=workers)
     for job, future in results.items():
         if isinstance(future.exception(), ClaimFailed):
-            results[job] = future = _retry_alone(job, root, future, retries, verify)
-        if cache and future.exception() is None and not future.result().from_cache:
-            cache.put(job.example, future.result())
+            results[job] = future = _retry_alone(job, root, future, retries, check_run)
+            if cache and job.start_method is None and future.exception() is None:
+                cache.put(job.example, future.result())
     return results
 
 
@@ -124,7 +148,7 @@ def _retry_alone(
     retried: Future[Run] = Future()
     for _ in range(retries):
         try:
-            run = execute(job, root, alone=True)
+            run = execute(job, root, whole=True)
             verify(job.example, run, root)
         except ClaimFailed as error:
             failures.append(error)
@@ -219,7 +243,7 @@ class Build:
             self.root,
             cache=self.cache,
             workers=self.workers,
-            verify=checker(self.shared_machine),
+            shared_machine=self.shared_machine,
         )
         for future in self.results.values():
             if future.exception() is not None:

@@ -15,6 +15,8 @@ import os
 import platform
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from importlib import metadata
 from pathlib import Path
 
@@ -53,10 +55,44 @@ def cache_key(example: Example, python: str, root: Path) -> str:
     ).hexdigest()
 
 
+#: A folder of runs that several consumers share for one session (the test suite's site
+#: build and its snippet tests): set, it replaces the project's cache, and each run is
+#: made once, by whichever consumer gets to it first.
+SHARED_CACHE = "EXECDOCS_SHARED_CACHE"
+
+
 class RunCache:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
         self.root = root
-        self.folder = root / CACHE_DIR
+        self.folder = folder or root / CACHE_DIR
+        self.shared = folder is not None
+
+    @classmethod
+    def for_session(cls, root: Path, environ: os._Environ[str] | dict[str, str]) -> RunCache:
+        """The session's shared cache when ``EXECDOCS_SHARED_CACHE`` names one, else the
+        project's."""
+        shared = environ.get(SHARED_CACHE, "")
+        return cls(root, Path(shared) if shared else None)
+
+    def claim(self, example: Example, python: str) -> AbstractContextManager[None]:
+        """Held while a run is looked up, made and stored: in a shared cache, a second
+        consumer of the same run waits, then finds it instead of running it again."""
+        return self._locked(example, python) if self.shared else nullcontext()
+
+    @contextmanager
+    def _locked(self, example: Example, python: str) -> Iterator[None]:
+        import fcntl  # POSIX: the test suite, which alone shares a cache, needs it anyway
+
+        try:
+            key = cache_key(example, python, self.root)
+        except OSError:  # a missing snippet: its run fails at once, with nothing to share
+            yield
+            return
+        locks = self.folder / "locks"
+        locks.mkdir(parents=True, exist_ok=True)
+        with open(locks / key, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
 
     def _file(self, example: Example, python: str) -> Path:
         return self.folder / f"{cache_key(example, python, self.root)}.json"

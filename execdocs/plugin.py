@@ -81,7 +81,11 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        cache = RunCache(self.root) if use_cache(self.config.cache, os.environ) else None
+        cache = (
+            RunCache.for_session(self.root, os.environ)
+            if use_cache(self.config.cache, os.environ)
+            else None
+        )
         shared = os.environ.get(SHARED_MACHINE, "") not in ("", "0")
         self.build = Build(
             self.root, log.error, cache=cache, workers=self.config.workers, shared_machine=shared

@@ -265,17 +265,27 @@ def run_many(
     run: Callable[[T], R],
     *,
     alone: Callable[[T], bool] = lambda job: False,
+    one_at_a_time: Callable[[T], bool] = lambda job: False,
     workers: int = 8,
 ) -> dict[T, Future[R]]:
     """Run jobs concurrently, then the ones that need the whole machine one at a time.
 
     Most snippets sleep or wait, so running them side by side costs little; the ones
     that measure CPU speed would measure each other instead, so they go last, alone.
-    Each job's future holds its result, or the exception it raised.
+    Jobs ``one_at_a_time`` run in a lane of their own beside the others, one after
+    another: CPU-heavy runs whose timings nobody reads, which would only slow each
+    other down. Each job's future holds its result, or the exception it raised.
     """
     jobs = list(dict.fromkeys(jobs))
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        results = {job: pool.submit(run, job) for job in jobs if not alone(job)}
+    with (
+        ThreadPoolExecutor(max_workers=max(1, workers)) as pool,
+        ThreadPoolExecutor(max_workers=1) as lane,
+    ):
+        results = {
+            job: (lane if one_at_a_time(job) else pool).submit(run, job)
+            for job in jobs
+            if not alone(job)
+        }
     for job in jobs:
         if alone(job):
             results[job] = done = Future()

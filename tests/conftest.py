@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -16,6 +17,7 @@ from typing import IO
 import pytest
 
 from execdocs.build import SHARED_MACHINE
+from execdocs.cache import SHARED_CACHE
 
 from .page_links import PageLinks
 
@@ -25,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # turns the cache off).
 # EXECDOCS_TEST_SITE: a nested test run (tests of the suite itself) builds its own site.
 ENV = {
-    k: v for k, v in os.environ.items() if k not in ("CI", "EXECDOCS_FRESH", "EXECDOCS_TEST_SITE")
+    k: v
+    for k, v in os.environ.items()
+    if k not in ("CI", "EXECDOCS_FRESH", "EXECDOCS_TEST_SITE", SHARED_CACHE)
 }
 #: How the tests build a site: ProperDocs, the engine `nox -s docs` uses.
 BUILD = ["-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml"]
@@ -51,15 +55,66 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         del os.environ[_SHARED]
 
 
+def session_runs() -> Path:
+    """Where this test session's snippet runs are kept, for the site build and the
+    snippet tests to share."""
+    return Path(os.environ[_SHARED]) / "runs"
+
+
 def _build_lock(folder: Path) -> IO[str]:
     return open(folder / "build.lock", "a")
+
+
+#: The slowest file, one test per page: its tests go to both workers, in two halves.
+_PAGE_CHECKS = "tests/browser/test_pages.py"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The snippet tests go first: their runs start at once, beside the site build's,
+    and each run is made once for both (see ``session_runs``). The tests that need the
+    built site go last; the other worker does everything else meanwhile."""
+
+    def when(item: pytest.Item) -> int:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        return 0 if "runs" in fixtures else 2 if "built_site" in fixtures else 1
+
+    items.sort(key=when)
+
+
+def worker_scope(nodeid: str) -> str:
+    """What one xdist worker runs as a unit: a file whose tests share a session, package
+    or module fixture (the snippet runs, a browser, a hostile site); half of the page
+    checks; or else one test, which goes wherever a worker is free."""
+    path = nodeid.split("::")[0]
+    if path == _PAGE_CHECKS:
+        return f"{path}, half {zlib.crc32(nodeid.encode()) % 2}"
+    if path == "tests/test_snippets.py" or path.startswith("tests/browser/"):
+        return path
+    return nodeid
+
+
+@pytest.hookimpl(optionalhook=True)  # without xdist (`-p no:xdist`) it is never called
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """`--dist loadscope` (set in noxfile.py), with the scopes of :func:`worker_scope`.
+    (xdist's own `loadgroup` cannot be used: on pytest 9 its groups are silently lost.)"""
+    if config.getoption("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return worker_scope(nodeid)
+
+    return Scopes(config, log)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the one build as soon as tests are collected, if a test needs it: it mostly
     waits on sleeping snippets, so it runs while other tests do. The first worker to
     take the lock builds; the others wait for its result in ``built_site``."""
-    if not any("built_site" in getattr(item, "fixturenames", ()) for item in session.items):
+    if session.config.option.collectonly or not any(
+        "built_site" in getattr(item, "fixturenames", ()) for item in session.items
+    ):
         return
     folder = Path(os.environ[_SHARED])
     lock = _build_lock(folder)
@@ -85,9 +140,11 @@ def _start_build(folder: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, *BUILD, "--site-dir", str(folder / "site")],
         cwd=ROOT,
-        # Real runs only, never the cache. The other worker's tests share the two cores:
-        # whole-machine claims are checked by `nox -s docs` and `nox -s matrix` instead.
-        env={**ENV, "EXECDOCS_FRESH": "1", SHARED_MACHINE: "1"},
+        # Real runs of this test session only, never the project's cache: each one is
+        # made once, here or by tests/test_snippets.py, whichever gets to it first. The
+        # other worker's tests share the two cores: whole-machine claims are checked by
+        # `nox -s docs` and `nox -s matrix` instead.
+        env={**ENV, SHARED_CACHE: str(session_runs()), SHARED_MACHINE: "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

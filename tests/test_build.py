@@ -5,13 +5,23 @@ replaced); one test runs real snippets whose claim a sleep makes false."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from execdocs import build as build_module
-from execdocs.build import CLAIM_RETRIES, Build, Job, Tab, execute, jobs_of, run_checked
+from execdocs.build import (
+    CLAIM_RETRIES,
+    Build,
+    Job,
+    Tab,
+    checker,
+    execute,
+    jobs_of,
+    run_checked,
+)
 from execdocs.cache import RunCache
 from execdocs.claims import parse as parse_claims
 from execdocs.examples import Example, Tolerance
@@ -92,7 +102,8 @@ def test_execute_passes_the_settings_to_the_runner(
     example = Example(path="t/x.py", timeout=7.0, alone=True)
     execute(Job(example, "3.14t", "spawn"), root)
     execute(Job(Example(path="t/x.py")), root)
-    execute(Job(Example(path="t/x.py")), root, alone=True)
+    execute(Job(Example(path="t/x.py")), root, whole=True)
+    execute(Job(example), root, whole=False)
     assert runner.calls == [
         {
             "path": "t/x.py",
@@ -118,7 +129,27 @@ def test_execute_passes_the_settings_to_the_runner(
             "python": "3.14",
             "whole": True,
         },
+        {
+            "path": "t/x.py",
+            "root": root,
+            "timeout": 7.0,
+            "start_method": None,
+            "python": "3.14",
+            "whole": False,
+        },
     ]
+
+
+def test_on_a_shared_machine_whole_machine_examples_run_beside_the_others(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snippet(root, "t/x.py", "took 1.00 s")
+    runner = FakeRunner({"t/x.py": [["took 9.00 s"]]})
+    use(monkeypatch, runner)
+    job = Job(Example(path="t/x.py", alone=True))
+    assert run_checked([job], root, shared_machine=True)[job].exception() is None
+    assert isinstance(run_checked([job], root)[job].exception(), SnippetError)
+    assert [call["whole"] for call in runner.calls] == [False, True]
 
 
 def test_execute_a_missing_snippet_or_interpreter_is_a_snippet_error(
@@ -231,6 +262,59 @@ def test_cached_runs_are_used_and_new_clean_runs_stored(
     assert [call["path"] for call in runner.calls] == ["t/x.py", "t/y.py"] or [
         call["path"] for call in runner.calls
     ] == ["t/y.py", "t/x.py"]
+
+
+def test_two_consumers_of_a_shared_cache_make_each_run_once(
+    root: Path, monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The tests' site build and the snippet tests run at the same time: whichever gets
+    to a job first runs it, and the other waits for it and checks that run."""
+    paths = [f"t/s{i}.py" for i in range(6)]
+    for path in paths:
+        snippet(root, path, "hello")
+    runner = FakeRunner({path: [["hello"]] for path in paths})
+
+    def slow_runner(source: str, **kwargs: object) -> Run:
+        time.sleep(0.05)  # long enough for both consumers to want the same job
+        return runner(source, **kwargs)
+
+    use(monkeypatch, slow_runner)
+    folder = tmp_path_factory.mktemp("runs")
+    jobs = [Job(Example(path=path)) for path in paths]
+    both = [
+        threading.Thread(
+            target=run_checked, args=(jobs, root), kwargs={"cache": RunCache(root, folder)}
+        )
+        for _ in range(2)
+    ]
+    for thread in both:
+        thread.start()
+    for thread in both:
+        thread.join()
+    assert sorted(call["path"] for call in runner.calls) == paths
+    # The project's cache is untouched, and a start method's run is never shared.
+    assert not (root / ".cache").exists()
+    spawn = Job(Example(path="t/s0.py"), "3.14", "spawn")
+    assert (
+        run_checked([spawn], root, cache=RunCache(root, folder))[spawn].result().from_cache is False
+    )
+    assert len(runner.calls) == len(paths) + 1
+
+
+def test_on_a_shared_machine_whole_machine_examples_are_checked_for_text_only(
+    root: Path,
+) -> None:
+    snippet(root, "t/x.py", "took 1.00 s", "fast: 1.00 s")
+    claim = parse_claims("'fast' < 0.5")
+    whole = Example(path="t/x.py", alone=True, claims=claim)
+    slow = fake_run("t/x.py", "took 9.00 s", "fast: 3.00 s")
+    with pytest.raises(SnippetError, match="drifted"):
+        checker(False)(whole, slow, root)
+    checker(True)(whole, slow, root)  # timings and claims are about free cores
+    with pytest.raises(SnippetError, match="drifted"):
+        checker(True)(whole, fake_run("t/x.py", "took 9.00 s", "slow: 3.00 s"), root)
+    with pytest.raises(SnippetError, match="drifted"):  # other examples: fully checked
+        checker(True)(Example(path="t/x.py"), slow, root)
 
 
 def test_a_custom_verify_replaces_the_check(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,11 +7,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 from execdocs.runner import run_snippet
 
-from .conftest import ENV, Site
+from .browser.conftest import PAGES
+from .conftest import ENV, Site, worker_scope
 
 NEEDS_SITE = "def test_{name}(built_site):\n    assert (built_site / 'index.html').is_file()\n"
 COUNTS_ITS_RUNS = """import os
@@ -30,7 +32,8 @@ if __name__ == "__main__":
 
 def test_workers_share_one_build_and_nothing_is_left(tiny_site: Site, tmp_path: Path) -> None:
     """Defect: each xdist worker started its own build, one was never awaited or removed,
-    and the extra build ran every snippet beside the tests' own runs."""
+    and the extra build ran every snippet beside the tests' own runs. Now the build and
+    the snippet tests share one session's runs: the snippet runs once in all."""
     (tiny_site.root / "snippets" / "hello.py").write_text(COUNTS_ITS_RUNS, encoding="utf-8")
     for name in ("first", "second"):  # two files: --dist loadfile gives each worker one
         (tiny_site.root / "tests" / f"test_needs_site_{name}.py").write_text(
@@ -42,6 +45,7 @@ def test_workers_share_one_build_and_nothing_is_left(tiny_site: Site, tmp_path: 
         [
             *(sys.executable, "-m", "pytest", "-q", "-n", "2", "--dist", "loadfile"),
             *("tests/test_needs_site_first.py", "tests/test_needs_site_second.py"),
+            "tests/test_snippets.py",
         ],
         cwd=tiny_site.root,
         env={**ENV, "TMPDIR": str(tmp)},
@@ -50,7 +54,7 @@ def test_workers_share_one_build_and_nothing_is_left(tiny_site: Site, tmp_path: 
         timeout=300,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "2 passed" in run.stdout
+    assert " passed" in run.stdout and "test_snippet_prints_its_recording" not in run.stdout
     assert (tmp / "runs.log").read_text().splitlines() == ["ran"], "one build, one run"
     left = [p.name for p in tmp.iterdir() if p.name not in ("runs.log", "pytest-of-root")]
     assert not left, f"left behind: {left}"  # pytest-of-root: pytest's own, kept by pytest
@@ -84,3 +88,16 @@ def test_a_whole_machine_run_waits_until_no_other_snippet_runs(tmp_path: Path) -
     beside.join()
     # An order between the two programs' own clocks, not a duration.
     assert float(runs["whole"].stdout_lines[0]) >= float(runs["shared"].stdout_lines[0])
+
+
+def test_the_workers_split_the_page_checks_and_keep_shared_fixtures_together() -> None:
+    """What `--dist loadscope` sends to one worker as a unit (tests/conftest.py)."""
+    pages = [f"tests/browser/test_pages.py::test_page[{page}]" for page in PAGES]
+    halves = Counter(worker_scope(nodeid) for nodeid in pages)
+    assert len(halves) == 2 and min(halves.values()) > len(pages) / 3, halves
+    snippets = "tests/test_snippets.py::test_snippet_prints_its_recording[a.py]"
+    assert worker_scope(snippets) == "tests/test_snippets.py"
+    browser = "tests/browser/test_escaping.py::test_output_shows_markup_literally"
+    assert worker_scope(browser) == "tests/browser/test_escaping.py"
+    other = "tests/test_outputs.py::test_line_matches"
+    assert worker_scope(other) == other

@@ -208,6 +208,35 @@ def test_run_many_whole_machine_jobs_run_alone_after_the_rest() -> None:
     assert run_many(["x"], str.upper, workers=0)["x"].result() == "X"
 
 
+def test_run_many_runs_heavy_jobs_one_at_a_time_beside_the_rest() -> None:
+    """Each heavy job overlaps the shared ones (they wait at a barrier for one), and no
+    two heavy jobs ever run at once."""
+    heavy_now = 0
+    most_heavy = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(3, timeout=20)
+
+    def job(name: str) -> str:
+        nonlocal heavy_now, most_heavy
+        if name.startswith("heavy"):
+            with lock:
+                heavy_now += 1
+                most_heavy = max(most_heavy, heavy_now)
+            time.sleep(0.05)
+            if name == "heavy-1":
+                barrier.wait()  # with both shared jobs: it runs beside them
+            with lock:
+                heavy_now -= 1
+        else:
+            barrier.wait()
+        return name
+
+    names = ["heavy-1", "s1", "heavy-2", "s2", "heavy-3"]
+    futures = run_many(names, job, one_at_a_time=lambda n: n.startswith("heavy"), workers=8)
+    assert [futures[name].result() for name in names] == names
+    assert most_heavy == 1
+
+
 def test_a_whole_machine_run_excludes_shared_ones(tmp_path: Path) -> None:
     import fcntl
 

@@ -7,6 +7,7 @@ The runs happen once, side by side, before the first check (see ``runs``).
 from __future__ import annotations
 
 import ast
+import multiprocessing
 import os
 import re
 import sys
@@ -16,20 +17,22 @@ from pathlib import Path
 import pytest
 
 from execdocs import interpreters
-from execdocs.build import Job, checker, run_checked
+from execdocs.build import Job, run_checked
+from execdocs.cache import RunCache
 from execdocs.examples import FenceError, discover, mirror, orphans, snippet_files
 from execdocs.interpreters import BUILD_PYTHON
 from execdocs.outputs import stray_recordings
 from execdocs.runner import Run
 
-from .conftest import ROOT
+from .conftest import ROOT, session_runs
 
 try:
     EXAMPLES = discover(ROOT)
     FENCE_ERROR = ""
 except FenceError as error:  # reported by test_run_fences_are_valid, not as a collection crash
     EXAMPLES, FENCE_ERROR = [], str(error)
-START_METHODS = ("fork", "spawn", "forkserver")
+# The interpreter's default start method (the first one listed) is the plain run's.
+START_METHODS = tuple(multiprocessing.get_all_start_methods()[1:])
 #: The interpreter running the tests: the build's (`nox -s tests`), or one of the
 #: matrix (`nox -s matrix`), which checks every example on that one.
 HERE = interpreters.current()
@@ -53,11 +56,17 @@ def uses_processes(source: str) -> bool:
 
 def _jobs() -> list[Job]:
     """On the build interpreter, every run the pages show; in the matrix, each example on
-    this interpreter. Examples that start processes also run under each start method."""
+    this interpreter. Examples that start processes also run under each other start
+    method ([the first is the default](https://docs.python.org/3/library/multiprocessing.html#multiprocessing.get_all_start_methods)):
+    in the matrix all of them; on the build interpreter all but the CPU-heavy
+    whole-machine ones, which the matrix runs under fork (3.11 to 3.13's default) and
+    spawn, and the pages under 3.14's forkserver."""
     jobs: list[Job] = []
     for example in EXAMPLES:
         pythons = example.pythons if HERE == BUILD_PYTHON else (HERE,)
         jobs.extend(Job(example, python) for python in pythons)
+        if example.alone and HERE == BUILD_PYTHON:
+            continue
         if (ROOT / example.source).is_file() and uses_processes(example.source):
             jobs.extend(Job(example, HERE, method) for method in START_METHODS)
     return jobs
@@ -65,7 +74,8 @@ def _jobs() -> list[Job]:
 
 @pytest.fixture(scope="session")
 def runs(request: pytest.FixtureRequest) -> dict[Job, Future[Run]]:
-    """Run the selected jobs concurrently, whole-machine snippets last and alone."""
+    """Run the selected jobs concurrently, whole-machine snippets last and alone. A run
+    the tests' site build has made already (tests/conftest.py) is checked, not repeated."""
     selected = [
         item.callspec.params["job"]
         for item in request.session.items
@@ -74,11 +84,12 @@ def runs(request: pytest.FixtureRequest) -> dict[Job, Future[Run]]:
     return run_checked(
         [job for job in selected if job.example.supported(job.python)],
         ROOT,
-        workers=32,  # they sleep and wait; whole-machine snippets still run alone
-        # Under xdist the other worker's tests share the two cores, so the claims of
-        # whole-machine examples (about free cores) are left to `nox -s docs` and to
+        cache=RunCache(ROOT, session_runs()),
+        workers=32,  # they sleep and wait
+        # Under xdist the other worker's tests share the two cores, so what whole-machine
+        # examples measure (about free cores) is left to `nox -s docs` and to
         # `nox -s matrix`, which run nothing beside them.
-        verify=checker("PYTEST_XDIST_WORKER" in os.environ),
+        shared_machine="PYTEST_XDIST_WORKER" in os.environ,
     )
 
 

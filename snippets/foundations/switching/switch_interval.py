@@ -3,35 +3,39 @@
 import sys
 import threading
 
-STEPS = 20_000_000  # long enough that, without a GIL, the main thread always gets a core in time
+# Seconds of work: without a GIL, the main thread gets a core long before it ends.
+STEPS = 50_000_000
 
 
-def count(progress, running):
+def count(progress, stop, running):
     for i in range(STEPS):
         progress[0] = i
         if i == 1000:
             running.set()  # wakes the main thread, which now wants the GIL back
+        if stop[0]:
+            return
     progress[0] = STEPS
 
 
 def trial(interval):
     sys.setswitchinterval(interval)
-    progress = [0]
+    progress, stop = [0], [False]
     running = threading.Event()
-    worker = threading.Thread(target=count, args=(progress, running))
+    worker = threading.Thread(target=count, args=(progress, stop, running))
     worker.start()
-    running.wait(timeout=30)  # lets go of the GIL; needs it back to return
+    running.wait()  # lets go of the GIL; needs it back to return
     seen = progress[0]  # how far the worker got before the main thread ran again
-    worker.join(timeout=30)
+    stop[0] = True  # the rest of the loop would show nothing new
+    worker.join()
     when = "before the loop ended" if seen < STEPS else "only after the loop ended"
     print(f"switch interval {interval} s: main thread ran again {when}", flush=True)
 
 
 def main():
     default = sys.getswitchinterval()
-    print(f"default switch interval: {default} s")
+    print(f"default switch interval: {default} s", flush=True)
     trial(default)
-    trial(10.0)  # far longer than the loop takes: nobody asks in time
+    trial(60.0)  # far longer than the loop takes: nobody asks in time
     sys.setswitchinterval(default)
 
 
