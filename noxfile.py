@@ -167,7 +167,7 @@ def update_outputs(session: nox.Session) -> None:
 @nox.session(python=list(MATRIX))
 def matrix(session: nox.Session) -> None:
     """Every snippet on this interpreter against its recording (those that start processes
-    also under fork, spawn and forkserver); `-- --update [paths]` records instead."""
+    also under each other start method); `-- --update [paths]` records instead."""
     install(session, "matrix")
     if "--update" in session.posargs:
         args = [arg for arg in session.posargs if arg != "--update"]
