@@ -14,6 +14,7 @@ import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
 # The interpreters: one list, read by the machinery and by these sessions alike.
+from execdocs import site_stamp
 from execdocs.interpreters import BUILD_PYTHON, MATRIX
 
 nox.options.default_venv_backend = "venv"
@@ -68,10 +69,21 @@ def build_args(session: nox.Session) -> tuple[list[str], dict[str, str]]:
 
 @nox.session(python=BUILD_PYTHON)
 def docs(session: nox.Session) -> None:
-    """Build the site into site/, running every changed snippet; fails on any problem."""
+    """Build the site into site/, running every changed snippet; fails on any problem.
+    With nothing changed since the last build, there is nothing to do (`-- --force`
+    builds anyway; see execdocs/site_stamp.py)."""
     install(session, "docs")
     args, env = build_args(session)
+    force = "--force" in args or env or os.environ.get("CI") == "true"
+    args = [arg for arg in args if arg != "--force"]
+    plain = not args  # other options (another --site-dir, …) always build
+    if plain and not force and site_stamp.is_current(ROOT, ROOT / "site"):
+        session.log("site/ is up to date: nothing it is built from has changed (`-- --force`)")
+        return
+    site_stamp.forget(ROOT)
     session.run(ENGINE, "build", "--strict", *CONFIG, *args, env=env)
+    if plain:
+        site_stamp.record(ROOT, ROOT / "site")
 
 
 @nox.session(python=BUILD_PYTHON)
