@@ -5,11 +5,13 @@ A fence states the claim its text makes, e.g. "two processes finish clearly soon
     ```run claim="'2 processes' < 0.8 * 'sequential'"
 
 A quoted label names the one output line that contains that text; its value is the first
-decimal number after the label on that line (a whole number if it has none). A side
-is a label, a number, or a number times a label. Conditions are joined with ``;`` and
-all must hold. A condition that begins with an interpreter tag and a colon
-(``3.14t: …``) is checked on that interpreter's run only; the others on every run the
-page shows.
+decimal number after the label on that line (a whole number if it has none). With an
+``@`` before it (``@'done'``), its value is when that line was printed instead, in
+seconds since the program started: "the run takes about as long as the longer task" is
+``@'Both tasks are done' < 3.5``. A side is a label, a number, or a number times a
+label. Conditions are joined with ``;`` and all must hold. A condition that begins
+with an interpreter tag and a colon (``3.14t: …``) is checked on that interpreter's run
+only; the others on every run the page shows.
 """
 
 from __future__ import annotations
@@ -27,14 +29,18 @@ _OPERATORS: dict[str, Callable[[float, float], bool]] = {
 }
 _NUMBER = r"\d+(?:\.\d+)?"
 _SIDE = re.compile(
-    rf"""\s*(?:(?P<factor>{_NUMBER})\s*\*\s*)?(?:'(?P<label>[^']+)'|(?P<number>{_NUMBER}))\s*"""
+    rf"""\s*(?:(?P<factor>{_NUMBER})\s*\*\s*)?"""
+    rf"""(?:(?P<at>@?)'(?P<label>[^']+)'|(?P<number>{_NUMBER}))\s*"""
 )
 _CONDITION = re.compile(
     r"^\s*(?:(?P<python>3\.\d+t?)\s*:)?(?P<left>[^<>=]+)(?P<op><=|>=|<|>)(?P<right>[^<>=]+)$"
 )
 _DECIMAL = re.compile(r"\d+\.\d+")
 _WHOLE = re.compile(r"\d+")
-SYNTAX = "'label' < 0.8 * 'other label' (operators < <= > >=; several joined with ;)"
+SYNTAX = (
+    "'label' < 0.8 * 'other label' (operators < <= > >=; @'label' for when that line was "
+    "printed; several joined with ;)"
+)
 
 
 class ClaimError(ValueError):
@@ -45,14 +51,20 @@ class ClaimError(ValueError):
 class Side:
     factor: float
     label: str | None  # None: a constant
+    at: bool = False  # the time the label's line was printed, not its number
 
-    def value(self, lines: Sequence[str]) -> float:
-        return self.factor * (1.0 if self.label is None else labelled(self.label, lines))
+    def value(self, lines: Sequence[str], times: Sequence[float] = ()) -> float:
+        if self.label is None:
+            return self.factor
+        if self.at:
+            return self.factor * printed_at(self.label, lines, times)
+        return self.factor * labelled(self.label, lines)
 
     def __str__(self) -> str:
         if self.label is None:
             return f"{self.factor:g}"
-        return f"'{self.label}'" if self.factor == 1 else f"{self.factor:g} * '{self.label}'"
+        name = f"{'@' if self.at else ''}'{self.label}'"
+        return name if self.factor == 1 else f"{self.factor:g} * {name}"
 
 
 @dataclass(frozen=True)
@@ -67,12 +79,13 @@ class Claim:
     def applies_to(self, python: str) -> bool:
         return self.python is None or self.python == python
 
-    def holds(self, lines: Sequence[str]) -> bool:
-        return _OPERATORS[self.op](self.left.value(lines), self.right.value(lines))
+    def holds(self, lines: Sequence[str], times: Sequence[float] = ()) -> bool:
+        left, right = self.left.value(lines, times), self.right.value(lines, times)
+        return _OPERATORS[self.op](left, right)
 
-    def figures(self, lines: Sequence[str]) -> str:
+    def figures(self, lines: Sequence[str], times: Sequence[float] = ()) -> str:
         """The claim with the run's numbers put in, e.g. ``0.94 < 0.8 * 0.86 = 0.69``."""
-        left, right = self.left.value(lines), self.right.value(lines)
+        left, right = self.left.value(lines, times), self.right.value(lines, times)
         return f"{self} with this run's figures: {left:.3g} {self.op} {right:.3g}"
 
     def __str__(self) -> str:
@@ -98,8 +111,25 @@ def parse(text: str) -> tuple[Claim, ...]:
 def _side(match: re.Match[str]) -> Side:
     factor = float(match["factor"]) if match["factor"] else 1.0
     if match["label"] is not None:
-        return Side(factor, match["label"])
+        return Side(factor, match["label"], at=bool(match["at"]))
     return Side(factor * float(match["number"]), None)
+
+
+def _the_line(label: str, lines: Sequence[str]) -> int:
+    hits = [i for i, line in enumerate(lines) if label in line]
+    if len(hits) != 1:
+        raise ClaimError(
+            f"the claim names {label!r}, which "
+            + ("no output line contains" if not hits else f"{len(hits)} output lines contain")
+            + "; name text that appears on exactly one line"
+        )
+    return hits[0]
+
+
+def printed_at(label: str, lines: Sequence[str], times: Sequence[float]) -> float:
+    """When the one line that contains ``label`` was printed (``times`` has one entry per
+    line, in seconds since the program started)."""
+    return times[_the_line(label, lines)]
 
 
 def labelled(label: str, lines: Sequence[str]) -> float:
@@ -107,13 +137,7 @@ def labelled(label: str, lines: Sequence[str]) -> float:
     first whole number if there is none: timings print with a decimal point, and the
     counts in a line's words ("2 processes, 1 job each: 0.70 s") are not what a claim
     compares."""
-    hits = [line for line in lines if label in line]
-    if len(hits) != 1:
-        raise ClaimError(
-            f"the claim names {label!r}, which "
-            + ("no output line contains" if not hits else f"{len(hits)} output lines contain")
-            + "; name text that appears on exactly one line"
-        )
+    hits = [lines[_the_line(label, lines)]]
     after = hits[0].index(label) + len(label)
     number = _DECIMAL.search(hits[0], after) or _WHOLE.search(hits[0], after)
     if number is None:
@@ -121,10 +145,13 @@ def labelled(label: str, lines: Sequence[str]) -> float:
     return float(number[0])
 
 
-def failed(claims: Sequence[Claim], lines: Sequence[str], python: str) -> list[str]:
-    """The claims that do not hold for this run, each with its figures."""
+def failed(
+    claims: Sequence[Claim], lines: Sequence[str], python: str, times: Sequence[float] = ()
+) -> list[str]:
+    """The claims that do not hold for this run, each with its figures. ``times``: when
+    each line was printed, for ``@'label'``."""
     return [
-        claim.figures(lines)
+        claim.figures(lines, times)
         for claim in claims
-        if claim.applies_to(python) and not claim.holds(lines)
+        if claim.applies_to(python) and not claim.holds(lines, times)
     ]

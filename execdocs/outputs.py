@@ -202,7 +202,8 @@ def check(example: Example, run: Run, root: Path, *, claims: bool = True) -> Non
 
 def check_claims(example: Example, run: Run) -> None:
     try:
-        failed = claims.failed(example.claims, run.stdout_lines, run.python)
+        times = [line.t for line in run.stdout]
+        failed = claims.failed(example.claims, run.stdout_lines, run.python, times)
     except ClaimError as error:
         raise SnippetError(
             example, f"its claim cannot be checked: {error}", hint="fix claim= on its fence"

@@ -123,3 +123,20 @@ def test_side_text() -> None:
 
 def test_the_number_follows_the_first_place_the_label_appears() -> None:
     assert labelled("took", ["took 1.50 s, then took 9.00 s"]) == 1.5
+
+
+def test_an_at_label_is_when_its_line_was_printed() -> None:
+    lines = ["Task A starting", "Task B starting", "Task A completed", "Both tasks are done!"]
+    times = [0.05, 0.06, 2.07, 3.08]
+    (overlap, whole) = parse("@'B starting' < @'A completed'; @'done' < 3.5")
+    assert str(overlap) == "@'B starting' < @'A completed'"
+    assert overlap.left == Side(1.0, "B starting", at=True)
+    assert failed([overlap, whole], lines, "3.14", times) == []
+    late = [0.05, 2.5, 2.07, 4.1]
+    assert failed([overlap, whole], lines, "3.14", late) == [
+        "@'B starting' < @'A completed' with this run's figures: 2.5 < 2.07",
+        "@'done' < 3.5 with this run's figures: 4.1 < 3.5",
+    ]
+    assert str(parse("2 * @'done' > 1")[0]) == "2 * @'done' > 1"
+    with pytest.raises(ClaimError, match="no output line contains"):
+        failed(parse("@'nowhere' < 1"), lines, "3.14", times)
