@@ -11,11 +11,12 @@ def on_sigint(signum, frame):
     signal.default_int_handler(signum, frame)  # raises KeyboardInterrupt, as usual
 
 
-def worker(stop):
+def worker(stop, left):
     # No KeyboardInterrupt can reach this loop: it only stops when asked.
     while not stop.wait(0.05):
         pass
     print("worker: stop event seen, leaving", flush=True)
+    left.set()
 
 
 def press_ctrl_c():
@@ -25,8 +26,8 @@ def press_ctrl_c():
 
 def main():
     signal.signal(signal.SIGINT, on_sigint)
-    stop = threading.Event()
-    thread = threading.Thread(target=worker, args=(stop,), name="worker")
+    stop, left = threading.Event(), threading.Event()
+    thread = threading.Thread(target=worker, args=(stop, left), name="worker")
     thread.start()
     timer = threading.Timer(0.2, press_ctrl_c)  # stands in for the user's Ctrl-C
     timer.name = "timer"
@@ -37,6 +38,7 @@ def main():
         print(f"KeyboardInterrupt raised in: {threading.current_thread().name}")
         print(f"worker still alive: {thread.is_alive()}", flush=True)
         stop.set()  # the only way to stop the worker: tell it
+    left.wait(timeout=5)  # on 3.11 and 3.12 join() can no longer be trusted here
     thread.join(timeout=5)
     print(f"worker alive after stop.set(): {thread.is_alive()}")
 
