@@ -85,7 +85,9 @@ def runs(request: pytest.FixtureRequest) -> dict[Job, Future[Run]]:
         [job for job in selected if job.example.supported(job.python)],
         ROOT,
         cache=RunCache(ROOT, session_runs()),
-        workers=32,  # they sleep and wait
+        # Most sleep and wait; more at once would crowd the two cores with interpreter
+        # start-ups (spawn, 3.14t) and stretch the timings the recordings compare.
+        workers=12,
         # Under xdist the other worker's tests share the two cores, so what whole-machine
         # examples measure (about free cores) is left to `nox -s docs` and to
         # `nox -s matrix`, which run nothing beside them.
