@@ -30,8 +30,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from execdocs.build import Job, execute
 from execdocs.examples import FENCE, discover, iter_fences
-from execdocs.outputs import run_example
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = dict(os.environ)
@@ -127,7 +127,7 @@ def main() -> None:
             figures["nox -s tests, cold (new environment)"] = timed(["nox", "-s", "tests"], fresh)
 
     examples = [e for e in discover(ROOT) if e.supported()]
-    totals = [[run_example(e, ROOT).duration for e in examples] for _ in range(rounds)]
+    totals = [[execute(Job(e), ROOT).duration for e in examples] for _ in range(rounds)]
     figures["snippets: sum of run times"] = statistics.median(sum(t) for t in totals)
     figures["snippets: longest run"] = statistics.median(max(t) for t in totals)
     if not skip_tests:
