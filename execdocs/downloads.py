@@ -153,4 +153,5 @@ def write(root: Path, site_dir: Path, examples: Iterable[Example]) -> None:
         target = site_dir / _site_path(example.source)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(root / example.source, target)
+    (site_dir / FOLDER).mkdir(parents=True, exist_ok=True)  # also for a site with none
     (site_dir / FOLDER / ZIP).write_bytes(zip_bytes(root, examples))

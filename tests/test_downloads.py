@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 from execdocs import downloads
 from execdocs.examples import Example
@@ -54,3 +55,12 @@ def test_zip_has_a_folder_per_chapter_and_is_reproducible() -> None:
     )
     readme = zipfile.ZipFile(io.BytesIO(data)).read(f"{top}/threading/README.md").decode()
     assert "`python locks/race_withdraw.py`" in readme and "`python two_tasks.py`" in readme
+
+
+def test_a_site_with_no_examples_gets_an_empty_zip(tmp_path: Path) -> None:
+    """Found by the bench's render-only build: the zip's folder did not exist."""
+    site = tmp_path / "site"
+    site.mkdir()
+    downloads.write(tmp_path, site, [])
+    with zipfile.ZipFile(site / downloads.FOLDER / downloads.ZIP) as archive:
+        assert [name for name in archive.namelist() if name.endswith(".py")] == []
