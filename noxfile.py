@@ -74,7 +74,8 @@ def docs(session: nox.Session) -> None:
     builds anyway; see execdocs/site_stamp.py)."""
     install(session, "docs")
     args, env = build_args(session)
-    force = "--force" in args or env or os.environ.get("CI") == "true"
+    fresh = bool(env)  # `-- --fresh`: every snippet runs again
+    force = "--force" in args or fresh or os.environ.get("CI") == "true"
     args = [arg for arg in args if arg != "--force"]
     plain = not args  # other options (another --site-dir, …) always build
     if plain and not force and site_stamp.is_current(ROOT, ROOT / "site"):

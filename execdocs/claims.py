@@ -137,11 +137,11 @@ def labelled(label: str, lines: Sequence[str]) -> float:
     first whole number if there is none: timings print with a decimal point, and the
     counts in a line's words ("2 processes, 1 job each: 0.70 s") are not what a claim
     compares."""
-    hits = [lines[_the_line(label, lines)]]
-    after = hits[0].index(label) + len(label)
-    number = _DECIMAL.search(hits[0], after) or _WHOLE.search(hits[0], after)
+    line = lines[_the_line(label, lines)]
+    after = line.index(label) + len(label)
+    number = _DECIMAL.search(line, after) or _WHOLE.search(line, after)
     if number is None:
-        raise ClaimError(f"the line {hits[0]!r} has no number after {label!r}")
+        raise ClaimError(f"the line {line!r} has no number after {label!r}")
     return float(number[0])
 
 
