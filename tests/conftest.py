@@ -142,8 +142,8 @@ def _start_build(folder: Path) -> subprocess.Popen[str]:
         cwd=ROOT,
         # Real runs of this test session only, never the project's cache: each one is
         # made once, here or by tests/test_snippets.py, whichever gets to it first. The
-        # other worker's tests share the two cores: whole-machine claims are checked by
-        # `nox -s docs` and `nox -s matrix` instead.
+        # other worker's tests share the two cores: whole-machine timings and claims are
+        # checked by `nox -s docs` and `nox -s matrix` instead.
         env={**ENV, SHARED_CACHE: str(session_runs()), SHARED_MACHINE: "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
