@@ -31,6 +31,13 @@ from execdocs.theme_fixes import fix_nav
 
 log = logging.getLogger("mkdocs.plugins.execdocs")
 
+# mkdocs-jupyter (loaded after this plugin: mkdocs.yml lists it later) imports nbconvert's
+# command-line app, whose class body loads every installed exporter just to list the
+# enabled ones in a --help text: about a second of every build, for a list the site
+# never uses. nbconvert skips it when this is set. Snippets never see it: the runner
+# gives them an environment of their own.
+os.environ.setdefault("NBCONVERT_DISABLE_CONFIG_EXPORTERS", "1")
+
 # pytest-examples reads test="…" and lint="…" on python fences; SuperFences would
 # refuse a fence with an option it does not know, so they are removed before rendering.
 _PY_FENCE = re.compile(r"^([ \t]*(?:`{3,}|~{3,})[ \t]*py\S*)(.*)$", re.M)

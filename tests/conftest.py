@@ -10,6 +10,7 @@ import sys
 import tempfile
 import threading
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -72,11 +73,15 @@ _PAGE_CHECKS = "tests/browser/test_pages.py"
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The snippet tests go first: their runs start at once, beside the site build's,
     and each run is made once for both (see ``session_runs``). The tests that need the
-    built site go last; the other worker does everything else meanwhile."""
+    built site go last, the largest units first (small ones then even out the two
+    workers' finish); the other worker does everything else meanwhile. The scheduler
+    below hands out the units in this order."""
+    sizes = Counter(worker_scope(item.nodeid) for item in items)
 
-    def when(item: pytest.Item) -> int:
+    def when(item: pytest.Item) -> tuple[int, int]:
         fixtures = set(getattr(item, "fixturenames", ()))
-        return 0 if "runs" in fixtures else 2 if "built_site" in fixtures else 1
+        phase = 0 if "runs" in fixtures else 2 if "built_site" in fixtures else 1
+        return phase, -sizes[worker_scope(item.nodeid)] if phase == 2 else 0
 
     items.sort(key=when)
 
@@ -95,11 +100,16 @@ def worker_scope(nodeid: str) -> str:
 
 @pytest.hookimpl(optionalhook=True)  # without xdist (`-p no:xdist`) it is never called
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    """`--dist loadscope` (set in noxfile.py), with the scopes of :func:`worker_scope`.
+    """`--dist loadscope` (set in noxfile.py), with the scopes of :func:`worker_scope`,
+    handed out in the order of the collection (see ``pytest_collection_modifyitems``):
+    xdist would otherwise reorder them by size, which put the page checks first, to
+    wait a minute for the site build while the other tests waited behind them.
     (xdist's own `loadgroup` cannot be used: on pytest 9 its groups are silently lost.)"""
     if config.getoption("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False
 
     class Scopes(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:

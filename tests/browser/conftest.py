@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, sync_playwright
 
 from ..conftest import ROOT
 from .discovery import Machine, Missing, find_browser
@@ -23,7 +23,9 @@ NODE_MODULES = HERE / "node_modules"
 # The browser comes from tests/browser/discovery.py: EXECDOCS_BROWSER, Playwright's own
 # Chromium, or a system Chromium or Chrome. These flags keep it from needing a GPU or a
 # sandbox, and from calling home on its own, so every request a test sees comes from
-# the page. Playwright adds a fresh profile dir.
+# the page. Playwright adds a fresh profile dir. Nothing leaves the machine, even when a
+# page asks: every host but 127.0.0.1 fails to resolve (the request is still recorded).
+# (Not with page.route(): routing turns the browser's cache off.)
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -33,6 +35,7 @@ FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
@@ -61,12 +64,20 @@ _SITE_URL = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("ut
 PUBLISHED_UNDER = urlsplit(_SITE_URL[1]).path if _SITE_URL else "/"
 
 
+#: Where the checks' own scripts (axe-core) are served, beside the site: loaded by URL,
+#: they stay compiled in the browser's cache from one page to the next.
+CHECKS = "/_checks/"
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass  # pytest shows failures; a line per request would drown them
 
     def translate_path(self, path: str) -> str:
-        """Serve the site at / and, as its host will, under its published folder."""
+        """Serve the site at / and, as its host will, under its published folder; the
+        npm packages of the checks under CHECKS."""
+        if path.startswith(CHECKS):
+            return str(NODE_MODULES / urlsplit(path).path.removeprefix(CHECKS))
         if PUBLISHED_UNDER != "/" and path.startswith(PUBLISHED_UNDER):
             path = "/" + path.removeprefix(PUBLISHED_UNDER)
         return super().translate_path(path)
@@ -115,6 +126,7 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # url: why
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
@@ -123,9 +135,37 @@ class Visit:
 Opener = Callable[..., Visit]
 
 
+def _visit(page: Page, url: str) -> Visit:
+    """Open url in page, recording every request, console error, uncaught error and dialog."""
+    visit = Visit(page)
+    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: message.type == "error" and visit.errors.append(message.text),
+    )
+    page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
+    page.on("requestfailed", lambda request: visit.failed.update({request.url: request.failure}))
+
+    def dismiss(dialog: Dialog) -> None:
+        visit.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == 200, f"{url}: no page"
+    return visit
+
+
+def _new_context(browser: Browser, **options: object) -> BrowserContext:
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)  # fail in seconds, not the default 30
+    return context
+
+
 @pytest.fixture
 def open_page(browser: Browser, base_url: str) -> Iterator[Opener]:
-    """open_page(path, viewport=DESKTOP, color_scheme="light", base=base_url) -> Visit."""
+    """open_page(path, viewport=DESKTOP, color_scheme="light", base=base_url) -> Visit,
+    each in a fresh context: no cache, storage or permission from another test."""
     contexts = []
 
     def opener(
@@ -135,37 +175,37 @@ def open_page(browser: Browser, base_url: str) -> Iterator[Opener]:
         color_scheme: str = "light",
         base: str = "",
     ) -> Visit:
-        context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
-        context.set_default_timeout(10_000)  # fail in seconds, not the default 30
+        context = _new_context(browser, viewport=viewport, color_scheme=color_scheme)
         contexts.append(context)
-        page = context.new_page()
-        visit = Visit(page)
-        page.on("request", lambda request: visit.requests.append(request.url))
-        page.on(
-            "console",
-            lambda message: message.type == "error" and visit.errors.append(message.text),
-        )
-        page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
-
-        def dismiss(dialog: Dialog) -> None:
-            visit.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        page.on("dialog", dismiss)
-        # Nothing leaves the machine, even when a page asks: the request is recorded,
-        # then refused.
-        page.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if urlsplit(route.request.url).hostname == "127.0.0.1"
-                else route.abort()
-            ),
-        )
-        response = page.goto((base or base_url) + path, wait_until="load")
-        assert response is not None and response.status == 200, f"{path}: no page"
-        return visit
+        return _visit(context.new_page(), (base or base_url) + path)
 
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="package")
+def shared_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One context for the page checks, desktop and light: its cache keeps the theme's
+    assets and axe-core compiled from page to page (a fresh context per page costs about
+    half a second more)."""
+    context = _new_context(browser, viewport=DESKTOP, color_scheme="light")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def open_in_shared_context(shared_context: BrowserContext, base_url: str) -> Iterator[Opener]:
+    """open_in_shared_context(path) -> Visit, in a new tab of ``shared_context``. The tab
+    is closed afterwards, and what the page stored (the palette it was switched to) is
+    cleared, so that the next page opens as a new reader sees it."""
+    pages: list[Page] = []
+
+    def opener(path: str) -> Visit:
+        pages.append(page := shared_context.new_page())
+        return _visit(page, base_url + path)
+
+    yield opener
+    for page in pages:
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        page.close()

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
 from ..conftest import ROOT
-from .conftest import MOBILE, NODE_MODULES, PAGES, Opener
+from .conftest import CHECKS, MOBILE, NODE_MODULES, PAGES, Opener
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+AXE_URL = CHECKS + AXE.relative_to(NODE_MODULES).as_posix()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # The dark palette changes colours only, so it needs only the rules about colour.
 AXE_COLOUR = ["color-contrast", "link-in-text-block"]
@@ -53,7 +55,7 @@ def axe(page: Page, run_only: dict[str, object], within: str | None = None) -> l
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `nox -s tests`, which runs npm ci", pytrace=False)
     if not page.evaluate("'axe' in window"):
-        page.add_script_tag(path=AXE)
+        page.add_script_tag(url=urljoin(page.url, AXE_URL))
     # Only the violations cross over to Python, each with its first few nodes: the full
     # result lists every node that passed, and moving it costs seconds on a long page.
     violations = page.evaluate(
@@ -90,8 +92,8 @@ def sideways_scrolling(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page(open_page: Opener, page: str) -> None:
-    visit = open_page(page)
+def test_page(open_in_shared_context: Opener, page: str) -> None:
+    visit = open_in_shared_context(page)
     problems = axe(visit.page, {"type": "tag", "values": AXE_TAGS})
 
     blocks = visit.page.locator(".md-content pre:has(> code)")
