@@ -199,13 +199,19 @@ class Site:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        # The real configuration, with the nav cut down to the one page.
+        # The real configuration, with the nav cut down to the one page, and without the
+        # notebook plugins: a one-page site has no notebook, and importing them is half
+        # of each of its builds (the real site's build has them: tests/test_site.py).
         config = re.sub(
             r"^nav:\n(?:[ \t]+.*\n)+",
             "nav:\n  - Home: index.md\n",
             (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
             flags=re.M,
         )
+        config, notebook_plugins = re.subn(
+            r"^  - mkdocs-jupyter:\n(?:.*\n)*?  - execdocs-notebooks\n", "", config, flags=re.M
+        )
+        assert notebook_plugins == 1, "mkdocs.yml's notebook plugins moved: update Site"
         (root / "docs" / "assets").mkdir(parents=True)
         (root / "snippets").mkdir()
         (root / "mkdocs.yml").write_text(config, encoding="utf-8")

@@ -127,9 +127,15 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # url: why
+    _listeners: dict[str, Callable[..., object]] = field(default_factory=dict)
 
     def foreign_requests(self) -> list[str]:
         return [url for url in self.requests if urlsplit(url).hostname != "127.0.0.1"]
+
+    def end(self) -> None:
+        """Stop recording: the tab may go on to the next visit."""
+        for event, listener in self._listeners.items():
+            self.page.remove_listener(event, listener)
 
 
 Opener = Callable[..., Visit]
@@ -138,19 +144,20 @@ Opener = Callable[..., Visit]
 def _visit(page: Page, url: str) -> Visit:
     """Open url in page, recording every request, console error, uncaught error and dialog."""
     visit = Visit(page)
-    page.on("request", lambda request: visit.requests.append(request.url))
-    page.on(
-        "console",
-        lambda message: message.type == "error" and visit.errors.append(message.text),
-    )
-    page.on("pageerror", lambda error: visit.errors.append(f"uncaught: {error}"))
-    page.on("requestfailed", lambda request: visit.failed.update({request.url: request.failure}))
 
     def dismiss(dialog: Dialog) -> None:
         visit.dialogs.append(dialog.message)
         dialog.dismiss()
 
-    page.on("dialog", dismiss)
+    visit._listeners = {
+        "request": lambda request: visit.requests.append(request.url),
+        "console": lambda message: message.type == "error" and visit.errors.append(message.text),
+        "pageerror": lambda error: visit.errors.append(f"uncaught: {error}"),
+        "requestfailed": lambda request: visit.failed.update({request.url: request.failure}),
+        "dialog": dismiss,
+    }
+    for event, listener in visit._listeners.items():
+        page.on(event, listener)  # type: ignore[call-overload]
     response = page.goto(url, wait_until="load")
     assert response is not None and response.status == 200, f"{url}: no page"
     return visit
@@ -185,27 +192,30 @@ def open_page(browser: Browser, base_url: str) -> Iterator[Opener]:
 
 
 @pytest.fixture(scope="package")
-def shared_context(browser: Browser) -> Iterator[BrowserContext]:
-    """One context for the page checks, desktop and light: its cache keeps the theme's
-    assets and axe-core compiled from page to page (a fresh context per page costs about
-    half a second more)."""
+def shared_tab(browser: Browser) -> Iterator[Page]:
+    """One tab for the page checks, desktop and light, going from page to page: a new tab
+    or context per page costs the browser about another second of CPU, and the suite is
+    bound by CPU. The browser's cache keeps the theme's assets and axe-core."""
     context = _new_context(browser, viewport=DESKTOP, color_scheme="light")
-    yield context
+    yield context.new_page()
     context.close()
 
 
 @pytest.fixture
-def open_in_shared_context(shared_context: BrowserContext, base_url: str) -> Iterator[Opener]:
-    """open_in_shared_context(path) -> Visit, in a new tab of ``shared_context``. The tab
-    is closed afterwards, and what the page stored (the palette it was switched to) is
-    cleared, so that the next page opens as a new reader sees it."""
-    pages: list[Page] = []
+def open_in_shared_tab(shared_tab: Page, base_url: str) -> Iterator[Opener]:
+    """open_in_shared_tab(path) -> Visit, in ``shared_tab``. Afterwards the tab is put
+    back as a new reader finds it: what the page stored (the palette it was switched to)
+    cleared, the desktop size, a blank page."""
+    visits: list[Visit] = []
 
     def opener(path: str) -> Visit:
-        pages.append(page := shared_context.new_page())
-        return _visit(page, base_url + path)
+        visits.append(visit := _visit(shared_tab, base_url + path))
+        return visit
 
     yield opener
-    for page in pages:
-        page.evaluate("localStorage.clear(); sessionStorage.clear()")
-        page.close()
+    for visit in visits:
+        visit.end()
+    if shared_tab.url.startswith(base_url):
+        shared_tab.evaluate("localStorage.clear(); sessionStorage.clear()")
+    shared_tab.set_viewport_size(DESKTOP)
+    shared_tab.goto("about:blank")

@@ -92,8 +92,8 @@ def sideways_scrolling(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page(open_in_shared_context: Opener, page: str) -> None:
-    visit = open_in_shared_context(page)
+def test_page(open_in_shared_tab: Opener, page: str) -> None:
+    visit = open_in_shared_tab(page)
     problems = axe(visit.page, {"type": "tag", "values": AXE_TAGS})
 
     blocks = visit.page.locator(".md-content pre:has(> code)")
