@@ -26,6 +26,15 @@ _UTF8 = (
     "wherever the site is built (C.UTF-8 here; PEP 686 makes UTF-8 the default)"
 )
 _FIRST = "str.split(':', n)[0] is the text before the first ':' whatever n is"
+_ASCII_JSON = (
+    "the file is json.dumps output (ensure_ascii): ASCII, the same bytes in UTF-8 or "
+    "whatever encoding the locale gives"
+)
+_SEPARATOR = (
+    "a separator inside a digest: any fixed one keeps the parts apart, and the digest is "
+    "only compared with digests made by the same code, never shown"
+)
+_LENGTHS = "zip(strict=…) of two sequences whose lengths are equal (checked or built so)"
 EQUIVALENT: dict[str, str] = {
     "execdocs.build.xǁBuildǁshown__mutmut_12": (
         'examples.get(baseline or "XXXX"): no example has the path "" or "XXXX"'
@@ -47,6 +56,160 @@ EQUIVALENT: dict[str, str] = {
     "execdocs.examples.x_missing_includes__mutmut_20": "str.count(s, None, end) starts at 0",
     "execdocs.jupyter_page.xǁNotebookPagesPluginǁon_page_context__mutmut_6": _UTF8,
     "execdocs.jupyter_page.xǁNotebookPagesPluginǁon_page_context__mutmut_9": _UTF8,
+    **{f"execdocs.examples.x_discover__mutmut_{n}": _UTF8 for n in (13, 15)},
+    **{
+        f"execdocs.examples.x_iter_fences__mutmut_{n}": (
+            'm["fence"][1] for [0]: a fence is three or more of one character'
+        )
+        for n in (17, 31)
+    },
+    "execdocs.examples.x_iter_fences__mutmut_50": (
+        're.split(…, "")[0] is "" too, so the `if info else ""` guard changes nothing'
+    ),
+    **{
+        f"execdocs.examples.x_iter_fences__mutmut_{n}": (
+            "re.split(…)[0] is the text before the first separator whatever maxsplit is"
+        )
+        for n in (56, 59)
+    },
+    "execdocs.notebook.x_execute__mutmut_24": (
+        "NotebookClient(allow_errors=…) left out: nbclient's default is False too"
+    ),
+    **{f"execdocs.scaffold.x_add_to_nav__mutmut_{n}": _UTF8 for n in (3, 5, 101, 103, 105)},
+    "execdocs.scaffold.x_add_to_nav__mutmut_96": (
+        "added = None on a YAML error: only asked `if not added`, where None is false like False"
+    ),
+    # downloads
+    "execdocs.downloads.x_zip_bytes__mutmut_25": (
+        "zip entries keep times in 2-second steps (DOS time): 00:00:01 is stored as 00:00:00"
+    ),
+    "execdocs.downloads.x_zip_bytes__mutmut_31": (
+        "ZipFile(…) without ZIP_DEFLATED: every entry is written from a ZipInfo that sets its "
+        "own compress_type, so the archive's default is never used"
+    ),
+    # timeline
+    "execdocs.timeline.x_render__mutmut_81": (
+        "width=round(right - left, 2): left and right are each rounded to 0.1, so their "
+        "difference rounds to the same float at 1 or 2 places"
+    ),
+    "execdocs.timeline.x_ticks__mutmut_35": (
+        "round(i * step, 11): the product is a multiple of 1, 2 or 5 times a power of ten "
+        "(0.0002 at least) off by float error only, the same float at 10 or 11 places"
+    ),
+    # fence
+    **{f"execdocs.fence.x_formatter__mutmut_{n}": _UTF8 for n in (11, 14)},
+    **{
+        f"execdocs.fence.x_render__mutmut_{n}": (
+            "base_format(html=…): the output is one raw HTML block with all text escaped, "
+            "which Markdown passes through unchanged, so converting or injecting it is the same"
+        )
+        for n in (26, 33, 39)
+    },
+    "execdocs.fence.x_render__mutmut_37": (
+        'base_format(language="PYTHON"): Pygments looks lexers up by lower-cased name and '
+        "the source block gets no language class, so the page is the same"
+    ),
+    # site_stamp
+    **{
+        f"execdocs.site_stamp.{name}": _SEPARATOR
+        for name in ("x_inputs_digest__mutmut_7", "x_inputs_digest__mutmut_17")
+    },
+    "execdocs.site_stamp.x_output_digest__mutmut_8": _SEPARATOR,
+    **{f"execdocs.site_stamp.x_is_current__mutmut_{n}": _ASCII_JSON for n in (3, 6)},
+    **{f"execdocs.site_stamp.x_record__mutmut_{n}": _ASCII_JSON for n in (16, 18, 22)},
+    # cache
+    **{
+        f"execdocs.cache.x__installed__mutmut_{n}": (
+            "re.split(…)[0] is the text before the first separator whatever maxsplit is"
+        )
+        for n in (7, 10)
+    },
+    **{f"execdocs.cache.x_cache_key__mutmut_{n}": _SEPARATOR for n in (11, 16)},
+    **{
+        f"execdocs.cache.xǁRunCacheǁfor_session__mutmut_{n}": (
+            "environ.get(SHARED_CACHE, None): the default only meets `if shared`, where None "
+            'is as false as ""'
+        )
+        for n in (3, 5)
+    },
+    **{f"execdocs.cache.xǁRunCacheǁget__mutmut_{n}": _ASCII_JSON for n in (3, 9)},
+    **{f"execdocs.cache.xǁRunCacheǁput__mutmut_{n}": _ASCII_JSON for n in (18, 21, 25)},
+    # plugin
+    **{
+        f"execdocs.plugin.x_use_cache__mutmut_{n}": (
+            'environ.get("CI", …): the default is only compared with "true", which neither '
+            'None nor "XXXX" is'
+        )
+        for n in (16, 18, 21)
+    },
+    # __main__
+    "execdocs.__main__.x__recordings_only__mutmut_4": (
+        "check(…, claims=None): check() only asks `if claims:`, and None is false like False"
+    ),
+    "execdocs.__main__.x_stress__mutmut_37": (
+        "failed -= …: failed is only asked whether it is non-zero, which counting down is too"
+    ),
+    # build
+    "execdocs.build.x_checker__mutmut_7": (
+        "Tolerance(numbers=None): Tolerance only asks `if not self.numbers`, and None is "
+        "false like False"
+    ),
+    # runner
+    "execdocs.runner.x__execute__mutmut_25": (
+        "assert … or …: Popen with stdout=PIPE and stderr=PIPE sets both, so it holds either way"
+    ),
+    **{
+        f"execdocs.runner.x__pump__mutmut_{n}": (
+            'bytes.decode() decodes UTF-8 by default (never the locale\'s); "UTF-8" names the '
+            "same codec"
+        )
+        for n in (11, 14)
+    },
+    "execdocs.runner.x_run_snippet__mutmut_9": (
+        'report = None: it is only asked `if report`, where None is false like ""'
+    ),
+    **{
+        f"execdocs.runner.x_run_snippet__mutmut_{n}": (
+            "the startup hook's source is ASCII: the same bytes in any encoding"
+        )
+        for n in (17, 19, 24)
+    },
+    **{
+        f"execdocs.runner.x_run_snippet__mutmut_{n}": (
+            "the GIL report's file name, in a folder of its own: only handed to the hook and "
+            "read back"
+        )
+        for n in (36, 37)
+    },
+    # outputs
+    "execdocs.outputs.x__differs__mutmut_12": (
+        "diff(name=…) only labels the diff's header; _differs keeps only whether there is one"
+    ),
+    **{f"execdocs.outputs.x__write_atomically__mutmut_{n}": _UTF8 for n in (12, 16, 21)},
+    **{
+        f"execdocs.outputs.x__write_atomically__mutmut_{n}": (
+            'newline=None writes os.linesep, which is "\\n" on the POSIX systems the site is '
+            "built on"
+        )
+        for n in (13, 17)
+    },
+    **{
+        f"execdocs.outputs.x__write_atomically__mutmut_{n}": (
+            "unlink(missing_ok=…) on cleanup: the temporary file exists whenever it runs "
+            "(mkstemp made it; only the replace, the last step, moves it)"
+        )
+        for n in (28, 30)
+    },
+    **{f"execdocs.outputs.x_diff__mutmut_{n}": _LENGTHS for n in (29, 32, 33)},
+    **{f"execdocs.outputs.x_line_matches__mutmut_{n}": _LENGTHS for n in (61, 64, 65)},
+    **{f"execdocs.outputs.x_read_lines__mutmut_{n}": _UTF8 for n in (2, 4)},
+    **{
+        f"execdocs.outputs.x_record__mutmut_{n}": (
+            'Example.recording maps every stream but "stdout" to .err, so the spelling of the '
+            '"stderr" key changes nothing'
+        )
+        for n in (8, 9)
+    },
 }
 
 

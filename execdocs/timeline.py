@@ -65,7 +65,7 @@ def lanes_of(
     """
     if pattern is None:
         return [], list(lines)
-    regex = re.compile(pattern) if isinstance(pattern, str) else pattern
+    regex = re.compile(pattern)  # a compiled pattern is returned as it is
     grouped: dict[str, list[Line]] = {}
     rest: list[Line] = []
     for line in lines:
@@ -104,7 +104,7 @@ def _seconds(value: float) -> str:
 
 
 def _tick_label(value: float, step: float) -> str:
-    decimals = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    decimals = max(0, -math.floor(math.log10(step)))  # 0 for a step of 1 or more
     return f"{value:.{decimals}f} s"
 
 
@@ -198,7 +198,7 @@ def render(run: Run, lanes: re.Pattern[str] | str | None = None) -> str:
         f'<line class="xd-tl-axis" x1="{LABEL_WIDTH}" x2="{WIDTH - RIGHT_MARGIN}" '
         f'y1="{base}" y2="{base}" stroke="currentColor"/>'
     )
-    step = positions[1] - positions[0] if len(positions) > 1 else end
+    step = positions[1]  # ticks() starts at 0 and always gives more than one
     for tick in positions:
         body.append(
             f'<line class="xd-tl-axis" x1="{x(tick)}" x2="{x(tick)}" y1="{base}" '

@@ -186,6 +186,69 @@ def test_a_failed_claim_is_retried_alone_and_can_pass(
     assert [call["whole"] for call in runner.calls] == [False, True, True]
 
 
+def test_a_run_that_passes_its_claim_on_a_retry_is_cached(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snippet(root, "t/x.py", "sequential 2.00", "parallel 1.00")
+    slow, fast = ["sequential 2.00", "parallel 1.90"], ["sequential 2.00", "parallel 1.00"]
+    use(monkeypatch, FakeRunner({"t/x.py": [slow, fast]}))
+    example = Example(path="t/x.py", claims=CLAIM, tolerance=ANY)
+    cache = RunCache(root)
+    assert run_checked([Job(example)], root, cache=cache)[Job(example)].exception() is None
+    cached = cache.get(example, "3.14")
+    assert cached is not None and cached.stdout_lines == fast
+
+
+def test_run_many_is_told_which_jobs_need_the_machine_or_a_lane(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[dict[str, object]] = []
+    real = build_module.run_many
+
+    def spy(jobs: list[Job], run: Callable[[Job], Run], **kwargs: object) -> object:
+        seen.append(kwargs)
+        return real(jobs, run, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build_module, "run_many", spy)
+    use(monkeypatch, FakeRunner({"t/x.py": [["a"]]}))
+    snippet(root, "t/x.py", "a")
+    plain, whole = Job(Example(path="t/x.py")), Job(Example(path="t/x.py", alone=True))
+    run_checked([plain], root)
+    run_checked([plain], root, workers=3, shared_machine=True)
+    assert [kwargs["workers"] for kwargs in seen] == [8, 3]
+    alone, lane = seen[0]["alone"], seen[0]["one_at_a_time"]
+    assert callable(alone) and callable(lane)
+    assert (alone(plain), alone(whole), lane(plain), lane(whole)) == (False, True, False, False)
+    alone, lane = seen[1]["alone"], seen[1]["one_at_a_time"]
+    assert callable(alone) and callable(lane)
+    assert (alone(plain), alone(whole), lane(plain), lane(whole)) == (False, False, False, True)
+
+
+def test_on_a_shared_machine_a_cached_whole_machine_example_runs_beside_the_others(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snippet(root, "t/x.py", "a")
+    runner = FakeRunner({"t/x.py": [["a"]]})
+    use(monkeypatch, runner)
+    job = Job(Example(path="t/x.py", alone=True))
+    run_checked([job], root, cache=RunCache(root), shared_machine=True)
+    assert [call["whole"] for call in runner.calls] == [False]
+
+
+def test_build_passes_its_settings_to_the_runs(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[dict[str, object]] = []
+    monkeypatch.setattr(
+        build_module, "run_checked", lambda jobs, root, **kwargs: seen.append(kwargs) or {}
+    )
+    cache = RunCache(root)
+    Build(root, pytest.fail, cache=cache, workers=3, shared_machine=True).run([])
+    Build(root, pytest.fail).run([])
+    assert seen == [
+        {"cache": cache, "workers": 3, "shared_machine": True},
+        {"cache": None, "workers": 8, "shared_machine": False},
+    ]
+
+
 def test_a_claim_that_never_holds_fails_with_every_attempts_figures(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -315,6 +378,9 @@ def test_on_a_shared_machine_whole_machine_examples_are_checked_for_text_only(
         checker(True)(whole, fake_run("t/x.py", "took 9.00 s", "slow: 3.00 s"), root)
     with pytest.raises(SnippetError, match="drifted"):  # other examples: fully checked
         checker(True)(Example(path="t/x.py"), slow, root)
+    snippet(root, "t/x.py", "took 9.00 s", "fast: 3.00 s")
+    with pytest.raises(ClaimFailed):  # their claims too
+        checker(True)(Example(path="t/x.py", claims=claim), slow, root)
 
 
 def test_a_custom_verify_replaces_the_check(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:

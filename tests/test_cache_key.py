@@ -40,6 +40,16 @@ def test_runner_version_and_environment_are_in_the_key(
     assert cache_key(X, "3.14", root) != key
 
 
+def test_the_environment_counts_by_its_values_not_their_order(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = cache_key(X, "3.14", root)
+    monkeypatch.setattr(
+        cache_module, "FIXED_ENV", dict(reversed(list(cache_module.FIXED_ENV.items())))
+    )
+    assert cache_key(X, "3.14", root) == key
+
+
 def test_interpreter_os_and_cpus_are_in_the_key(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,3 +148,44 @@ def test_unreadable_or_foreign_entries_are_ignored(root: Path) -> None:
         assert store.get(X, "3.14") is None
     entry.write_text(json.dumps(good))
     assert store.get(X, "3.14") is not None
+
+
+def test_the_session_cache_is_shared_only_when_the_environment_names_one(
+    root: Path, tmp_path: Path
+) -> None:
+    for environ in ({}, {cache_module.SHARED_CACHE: ""}):
+        project = RunCache.for_session(root, environ)
+        assert project.folder == root / CACHE_DIR and not project.shared
+    shared = RunCache.for_session(root, {cache_module.SHARED_CACHE: str(tmp_path / "runs")})
+    assert shared.folder == tmp_path / "runs" and shared.shared and shared.root == root
+
+
+def test_only_a_shared_cache_takes_a_lock(root: Path, tmp_path: Path) -> None:
+    with RunCache(root).claim(X, "3.14"):
+        pass
+    assert not (root / CACHE_DIR).exists()  # the project's cache: nothing to wait for
+    with RunCache(root, tmp_path / "runs").claim(X, "3.14"):
+        assert [p.name for p in (tmp_path / "runs" / "locks").iterdir()] == [
+            cache_key(X, "3.14", root)
+        ]
+
+
+def test_an_entry_is_written_in_the_cache_folder_and_appears_whole(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = RunCache(root)
+    # The system's temporary folder is not used: the entry is renamed into place, which
+    # only works (atomically) within one file system.
+    monkeypatch.setattr(cache_module.tempfile, "tempdir", str(root / "no-such-folder"))
+    store.put(X, _run())
+    assert store.get(X, "3.14") is not None
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    # A write cut short leaves a .tmp file beside the entries, never a .json one.
+    monkeypatch.setattr(cache_module.json, "dump", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        store.put(Example(path="t/y.py"), _run("snippets/t/y.py"))
+    assert sorted(p.suffix for p in (root / CACHE_DIR).iterdir()) == [".json", ".tmp"]
+    assert store.get(Example(path="t/y.py"), "3.14") is None

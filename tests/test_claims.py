@@ -23,6 +23,7 @@ def test_a_label_picks_the_first_number_after_it_on_its_one_line() -> None:
     # when the line has no decimal after the label.
     assert labelled("x", ["x 7 then 8.5"]) == 8.5
     assert labelled("x", ["x 7 then 8"]) == 7.0
+    assert labelled("tasks:", ["3 tasks: 12 done"]) == 12.0  # not the 3 before the label
     assert labelled("2 processes", ["2 processes, 1 job each: 0.70 s"]) == 0.7
 
 

@@ -49,6 +49,7 @@ def test_header_reads_double_and_single_quoted_values() -> None:
         ('order="free" order="exact"', "order is set twice"),
         # A quote that does not close the value is not a setting.
         ('title="a"b', 'title="a"b: put the value in quotes: title="a"b"'),
+        ("title='a'b", "title='a'b: put the value in quotes: title=\"a'b\""),
     ],
 )
 def test_header_rejects_unquoted_values_bare_flags_and_repeats(header: str, message: str) -> None:
@@ -109,6 +110,16 @@ def test_a_fence_closes_only_on_its_own_character_and_length() -> None:
     text = "~~~~run\nx.py\n~~~\n```\n~~~~~\nafter\n"
     fences = list(iter_fences(text))
     assert [(f.language, f.body) for f in fences] == [("run", "x.py\n~~~\n```")]
+
+
+def test_fences_back_to_back_empty_and_unclosed() -> None:
+    text = "```\n```\n```run\na.py\n```\n```run\nb.py\n```\n```run\nc.py"
+    assert [(f.language, f.body, f.line) for f in iter_fences(text)] == [
+        ("", "", 1),
+        ("run", "a.py", 3),
+        ("run", "b.py", 6),
+        ("run", "c.py", 9),  # never closed: it runs to the end of the page
+    ]
 
 
 def test_info_language_stops_at_a_brace_or_space() -> None:
@@ -181,6 +192,7 @@ def test_every_setting_is_read() -> None:
         ({"lanes": "(unclosed"}, "lanes='(unclosed' is not a regular expression"),
         ({"lanes": ""}, "lanes='' must not match an empty line"),
         ({"lanes": "(x)?"}, "lanes='(x)?' must not match an empty line"),
+        ({"lanes": "(\\d*)$"}, "lanes='(\\\\d*)$' must not match an empty line"),
         ({"pythons": "3.14 2.7"}, "pythons: unknown interpreter '2.7'"),
         ({"pythons": "3.14t"}, 'pythons="3.14t" must list the build interpreter 3.14 once'),
         ({"pythons": "3.14 3.14"}, 'pythons="3.14 3.14" must list the build interpreter'),
@@ -207,6 +219,24 @@ def test_bad_settings_are_rejected_with_page_line_and_fix(
         Example.from_fence("a.py", options, page="docs/a.md", line=4)
     assert str(caught.value).startswith("docs/a.md:4: "), caught.value
     assert message in str(caught.value), caught.value
+
+
+def test_unknown_options_and_requires_on_tabs_are_refused_in_full() -> None:
+    with pytest.raises(FenceError) as unknown:
+        Example.from_fence("a.py", {"ordr": "free", "zzz": "1"}, page="docs/a.md", line=4)
+    assert str(unknown.value).startswith(
+        'docs/a.md:4: unknown option ordr, zzz; known: order="exact | free", '
+        'timeout="seconds, e.g. 60", stderr="expected", '
+    )
+    with pytest.raises(FenceError) as tabs:
+        Example.from_fence("a.py", {"pythons": "3.14 3.14t", "requires": "dask"})
+    assert str(tabs.value) == (
+        "a run fence: requires= packages are installed for the build interpreter only"
+    )
+
+
+def test_a_lane_pattern_may_match_any_text_that_is_not_empty() -> None:
+    assert Example.from_fence("a.py", {"lanes": "(X+)"}).lanes == "(X+)"
 
 
 def test_path_must_be_one_and_relative_to_snippets() -> None:

@@ -33,6 +33,14 @@ def test_tags() -> None:
     assert current() == f"{sys.version_info.major}.{sys.version_info.minor}"  # a GIL build
 
 
+def test_a_free_threaded_build_has_the_t_tag(monkeypatch: pytest.MonkeyPatch) -> None:
+    def config_var(name: str) -> object:
+        return 1 if name == "Py_GIL_DISABLED" else None
+
+    monkeypatch.setattr(interpreters.sysconfig, "get_config_var", config_var)
+    assert current() == f"{sys.version_info.major}.{sys.version_info.minor}t"
+
+
 @pytest.mark.parametrize("tag", ["2.7", "3.10", "3.14T", "", "3.14 "])
 def test_unknown_tags_are_refused_with_the_known_ones(tag: str) -> None:
     with pytest.raises(InterpreterError) as caught:
@@ -44,8 +52,9 @@ def test_unknown_tags_are_refused_with_the_known_ones(tag: str) -> None:
 
 @pytest.mark.parametrize("tag", ["3", "python3.14", "3.14tt", "4.1"])
 def test_version_refuses_what_is_not_a_tag(tag: str) -> None:
-    with pytest.raises(InterpreterError, match=f"{tag!r} is not an interpreter; known: 3.11"):
+    with pytest.raises(InterpreterError) as caught:
         version(tag)
+    assert str(caught.value) == f"{tag!r} is not an interpreter; known: 3.11 3.12 3.13 3.14 3.14t"
 
 
 def test_a_missing_interpreter_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -87,6 +87,40 @@ def test_several_sections(tmp_path: Path) -> None:
     assert config.read_text().endswith("  - C: c.md\n\n\ntheme: x\n")
 
 
+def test_the_first_entry_a_lone_page_and_the_entry_after_it(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("nav:\n  - Demo: demo/index.md\n  - About: about.md\n", encoding="utf-8")
+    add_to_nav(config, "X", "demo/x.md")
+    assert config.read_text() == (
+        "nav:\n  - Demo:\n      - demo/index.md\n      - X: demo/x.md\n  - About: about.md\n"
+    )
+
+
+def test_only_the_nav_is_searched_for_the_topics_section(tmp_path: Path) -> None:
+    """Other settings can name pages too (a redirect here); an entry without a title
+    is passed over."""
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "plugins:\n  - redirects:\n      redirect_maps:\n        old.md: demo/new.md\n"
+        "nav:\n  - index.md\n  - A:\n      - a/index.md\n  - Demo:\n      - demo/index.md\n",
+        encoding="utf-8",
+    )
+    add_to_nav(config, "X", "demo/x.md")
+    assert nav(config) == [
+        "index.md",
+        {"A": ["a/index.md"]},
+        {"Demo": ["demo/index.md", {"X": "demo/x.md"}]},
+    ]
+
+
+def test_a_page_never_lands_in_another_topics_section(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("nav:\n  - demo/index.md\n  - A:\n      - a/index.md\n", encoding="utf-8")
+    add_to_nav(config, "X", "demo/x.md")
+    assert section(config, "A") == ["a/index.md"]
+    assert {"X": "demo/x.md"} in nav(config)
+
+
 def test_a_nav_it_cannot_edit_is_an_error(tmp_path: Path) -> None:
     config = tmp_path / "mkdocs.yml"
     original = "nav:\n  - Home: index.md\n  - Odd: 'a/x.md'\n"

@@ -104,8 +104,32 @@ def test_outputs_skip_markdown_cells() -> None:
         nbformat.v4.new_markdown_cell("# t"),
         nbformat.v4.new_code_cell("1", outputs=[nbformat.v4.new_output("stream", text="a")]),
         nbformat.v4.new_code_cell("2"),
+        nbformat.v4.new_code_cell("3"),
     ]
+    del book.cells[-1]["outputs"]  # a code cell saved without any
     assert [o["text"] for o in notebook.outputs(book)] == ["a"]
+
+
+def test_execute_gives_each_cell_the_timeout_on_the_python3_kernel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[dict[str, object]] = []
+
+    class Client:
+        def __init__(self, book: nbformat.NotebookNode, **kwargs: object) -> None:
+            made.append(kwargs)
+
+        def execute(self, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(notebook, "NotebookClient", Client)
+    path = _notebook(tmp_path / "n.ipynb", "print(1)")
+    notebook.execute(path, timeout=7)
+    notebook.execute(path)
+    assert [(kw["timeout"], kw["kernel_name"]) for kw in made] == [
+        (7, "python3"),
+        (notebook.CELL_TIMEOUT, "python3"),
+    ]
 
 
 def test_main_saves_only_a_full_run(

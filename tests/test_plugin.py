@@ -8,11 +8,14 @@ from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown
 import pytest
+from markdown_exec import markdown_config
 from mkdocs.exceptions import PluginError
 
+from execdocs import downloads
 from execdocs import plugin as plugin_module
-from execdocs.build import Build, Job
+from execdocs.build import SHARED_MACHINE, Build, Job
 from execdocs.examples import Example
 from execdocs.plugin import ExecDocsPlugin
 from execdocs.runner import Line, Run
@@ -64,8 +67,27 @@ def test_on_config_registers_the_fence_and_finds_the_folders(tmp_path: Path) -> 
 
 def test_on_config_refuses_a_config_without_superfences(tmp_path: Path) -> None:
     cfg = config(tmp_path, markdown_extensions=["toc"])
-    with pytest.raises(PluginError, match=r"needs the pymdownx\.superfences Markdown extension"):
+    with pytest.raises(PluginError) as caught:
         make_plugin().on_config(cfg)  # type: ignore[arg-type]
+    assert str(caught.value) == "execdocs needs the pymdownx.superfences Markdown extension"
+
+
+def test_on_config_shares_the_sites_extensions_with_markdown_exec(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # markdown-exec keeps them in a module-level object: put it back after the test.
+    monkeypatch.setattr(markdown_config, "exts", markdown_config.exts)
+    monkeypatch.setattr(markdown_config, "exts_config", markdown_config.exts_config)
+    cfg = config(tmp_path)
+    make_plugin().on_config(cfg)  # type: ignore[arg-type]
+    assert markdown_config.exts == ["pymdownx.superfences", "pymdownx.snippets"]
+    assert markdown_config.exts_config is cfg.mdx_configs
+
+
+def test_without_snippets_settings_includes_are_looked_for_at_the_root(tmp_path: Path) -> None:
+    plugin = make_plugin()
+    plugin.on_config(config(tmp_path, mdx_configs={}))  # type: ignore[arg-type]
+    assert plugin.include_dirs == [tmp_path]
 
 
 def test_on_config_refuses_another_python(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,6 +137,25 @@ def test_on_pre_build_runs_the_build_and_logs_a_summary(
     no_cache.on_config(config(tmp_path))  # type: ignore[arg-type]
     no_cache.on_pre_build(config=None)  # type: ignore[arg-type]
     assert no_cache.build is not None and no_cache.build.cache is None
+
+
+@pytest.mark.parametrize(("value", "shared"), [("1", True), ("0", False), ("", False)])
+def test_a_shared_machine_is_passed_to_the_build_and_said(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    value: str,
+    shared: bool,
+) -> None:
+    _site(tmp_path, "```run\nhello.py\n```\n")
+    monkeypatch.setenv(SHARED_MACHINE, value)
+    plugin = make_plugin(cache=False)
+    plugin.on_config(config(tmp_path))  # type: ignore[arg-type]
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.execdocs"):
+        plugin.on_pre_build(config=None)  # type: ignore[arg-type]
+    assert plugin.build is not None and plugin.build.shared_machine is shared
+    said = f"{SHARED_MACHINE}=1: the claims of whole-machine examples were not checked"
+    assert [r.getMessage() for r in caplog.records][1:] == ([said] if shared else [])
 
 
 def test_problems_are_logged_as_errors_and_a_bad_fence_stops_the_build(
@@ -220,6 +261,36 @@ def test_page_content_gets_anchors_and_a_stamp(tmp_path: Path) -> None:
     assert other.present_anchor_ids == set()
     no_ids = SimpleNamespace(file=SimpleNamespace(src_uri="t/index.md"), present_anchor_ids=None)
     assert "xd-stamp" in plugin.on_page_content("", page=no_ids, config=None, files=None)  # type: ignore[arg-type]
+
+
+def test_the_fence_renders_the_current_build_with_links_to_the_repository(
+    tmp_path: Path,
+) -> None:
+    plugin = make_plugin()
+    cfg = config(tmp_path, repo_url="https://github.com/o/r")
+    plugin.on_config(cfg)  # type: ignore[arg-type]
+    (fence,) = cfg.mdx_configs["pymdownx.superfences"]["custom_fences"]
+    (tmp_path / "snippets" / "t").mkdir(parents=True)
+    (tmp_path / "snippets" / "t" / "x.py").write_text("print('hi')\n")
+    plugin.build = _build(tmp_path, {"t/x.py": [_run("M1", "2026-01-02T03:04:05+00:00")]})
+    md = markdown.Markdown(extensions=["pymdownx.superfences"])
+    html = fence["format"]("t/x.py", "run", "run", {}, md)
+    assert 'data-snippet="t/x.py"' in html
+    assert '<a href="https://github.com/o/r/blob/main/snippets/t/x.py">source on GitHub</a>' in html
+
+
+def test_after_the_build_the_examples_are_copied_into_the_site(tmp_path: Path) -> None:
+    plugin = make_plugin()
+    plugin.on_config(config(tmp_path))  # type: ignore[arg-type]
+    (tmp_path / "snippets" / "t").mkdir(parents=True)
+    (tmp_path / "snippets" / "t" / "x.py").write_text("print('hi')\n")
+    plugin.build = _build(tmp_path, {"t/x.py": [_run("M1", "2026-01-02T03:04:05+00:00")]})
+    plugin.on_post_build(config=config(tmp_path))  # type: ignore[arg-type]
+    site = tmp_path / "site" / downloads.FOLDER
+    assert (site / "t" / "x.py").read_text() == "print('hi')\n"
+    assert (site / downloads.ZIP).read_bytes() == downloads.zip_bytes(
+        tmp_path, plugin.build.examples.values()
+    )
 
 
 def test_nav_fixes_are_applied_to_pages_and_templates() -> None:

@@ -89,6 +89,12 @@ X = Example(path="t/x.py")
         ("took 3.00 s", "took 30.0 s", Tolerance(numbers=False), True),
         ("a.b (x)", "a.b (x)", Tolerance(), True),
         ("a.b (x)", "aXb (x)", Tolerance(), False),  # text is not a pattern
+        ("at 0x7f3a now", "at 0x7FAB now", Tolerance(), True),  # hex digits in either case
+        # Only spaces before a number may vary; the text before them is kept whole.
+        ("MAX  1.00", "MAX 1.00", Tolerance(), True),
+        ("a\t 1.00", "a\t 1.00", Tolerance(), True),
+        ("a\t 1.00", "a\t 1.05", Tolerance(), True),
+        ("a\t 1.00", "a 1.05", Tolerance(), False),
     ],
 )
 def test_line_matching(recorded: str, actual: str, tolerance: Tolerance, same: bool) -> None:
@@ -185,8 +191,9 @@ def test_a_timed_out_run_is_reported_with_measured_time_and_limit() -> None:
     assert error.problem == "still running after 1.2 s (its limit is 1 s), so it was killed"
     assert error.details == "output before the timeout:\n  0.00s  before"
     assert error.hint == 'make it finish, or raise the limit on its fence: timeout="2"'
-    with pytest.raises(SnippetError, match=r"\(nothing\)"):
+    with pytest.raises(SnippetError) as nothing:
         check_clean(X, run(returncode=None))
+    assert nothing.value.details == "output before the timeout:\n(nothing)"
 
 
 def test_exit_code_and_stderr_messages() -> None:
@@ -199,6 +206,9 @@ def test_exit_code_and_stderr_messages() -> None:
         check_clean(X, run("a", stderr=("careful", "twice")))
     assert err.value.problem == "wrote to stderr"
     assert err.value.details == "careful\ntwice"
+    assert err.value.hint == (
+        'fix the warning or error; if the example is about it, add stderr="expected" to its fence'
+    )
     check_clean(Example(path="t/x.py", stderr=True), run("a", stderr=("careful",)))
 
 
@@ -213,6 +223,13 @@ def test_free_threaded_runs_must_report_the_gil_off(gil: bool | None, problem: s
     with pytest.raises(SnippetError) as caught:
         check_clean(X, run("a", python="3.14t", gil=gil))
     assert caught.value.problem.startswith(problem)
+    assert caught.value.details == (
+        "sys._is_gil_enabled() was not False when the program ended: an extension module "
+        "it imported switched the GIL back on, so its output would show GIL behaviour"
+    )
+    assert caught.value.hint == (
+        "use modules that support free-threading, or leave this interpreter out of pythons="
+    )
     check_clean(X, run("a", python="3.14t", gil=False))
     check_clean(X, run("a", python="3.14", gil=None))  # a GIL build reports nothing
 
@@ -233,8 +250,35 @@ def test_claims_are_checked_after_the_recording_with_figures(root: Path) -> None
         "'fast' < 0.4 * 'slow' with this run's figures: 1 < 0.8\n\n"
         "the run printed:\nfast 1.00\nslow 2.00"
     )
+    assert caught.value.hint == (
+        "if the machine was busy, build again when it is quieter; if the claim is wrong, "
+        "change the text and its claim="
+    )
     holds = Example(path="t/x.py", claims=parse_claims("'fast' < 'slow'"))
     check(holds, run("fast 1.00", "slow 2.00"), root)
+
+
+def test_every_failed_condition_is_listed_one_per_line() -> None:
+    example = Example(path="t/x.py", claims=parse_claims("'fast' < 1; 'slow' < 1"))
+    with pytest.raises(ClaimFailed) as caught:
+        check_claims(example, run("fast 2", "slow 3"))
+    assert caught.value.details == (
+        "'fast' < 1 with this run's figures: 2 < 1\n'slow' < 1 with this run's figures: 3 < 1"
+        "\n\nthe run printed:\nfast 2\nslow 3"
+    )
+
+
+def test_claims_read_when_lines_were_printed_and_which_interpreter_ran() -> None:
+    # run() prints line i at 0.1 * i seconds: "done" at 0.2 s.
+    at = Example(path="t/x.py", claims=parse_claims("@'done' < 0.1"))
+    with pytest.raises(ClaimFailed):
+        check_claims(at, run("a", "b", "done"))
+    soon = Example(path="t/x.py", claims=parse_claims("@'done' < 0.3"))
+    check_claims(soon, run("a", "b", "done"))
+    free_only = Example(path="t/x.py", claims=parse_claims("3.14t: 'x' < 1"))
+    check_claims(free_only, run("x 5"))  # not about this interpreter
+    with pytest.raises(ClaimFailed, match=r"on Python 3\.14t"):
+        check_claims(free_only, run("x 5", python="3.14t", gil=False))
 
 
 def test_a_claim_naming_a_missing_line_is_not_a_claim_failure() -> None:
@@ -321,6 +365,25 @@ def test_matrix_recording_only_where_the_interpreter_prints_differently(root: Pa
     assert record(tabs, run("took 1.00 s", python="3.14t", gil=False), root) == [
         "snippets/t/x.3.14t.out"
     ]
+
+
+def test_matrix_stderr_is_compared_with_the_build_interpreters_stderr(root: Path) -> None:
+    errs = Example(path="t/x.py", stderr=True)
+    write(root, "x.out", "same")
+    write(root, "x.err", "warn")
+    assert record(errs, run("same", stderr=("warn",), python="3.12"), root) == []
+    assert record(errs, run("same", stderr=("other",), python="3.12"), root) == [
+        "snippets/t/x.3.12.err"
+    ]
+
+
+def test_a_free_order_recording_is_kept_when_only_the_order_changed(root: Path) -> None:
+    free = Example(path="t/x.py", order="free")
+    write(root, "x.out", "a", "b")
+    assert record(free, run("b", "a"), root) == []
+    check(free, run("b", "a"), root)
+    assert record(free, run("b", "c"), root) == ["snippets/t/x.out"]
+    assert (root / "snippets/t/x.out").read_text() == "b\nc\n"
 
 
 def test_matrix_recording_without_a_default_is_written(root: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from execdocs import fence
+from execdocs import fence, interpreters
 from execdocs.build import Build, Shown, Tab
 from execdocs.examples import Example
 from execdocs.plugin import use_cache
@@ -77,6 +77,8 @@ def test_the_failure_box_escapes_the_message() -> None:
     assert html == fence.failure("bad <b>thing</b> & more")
     assert "<pre><code>bad &lt;b&gt;thing&lt;/b&gt; &amp; more</code></pre>" in html
     assert "This example failed when the site was built" in html
+    # A failed run the build gave no message for: the box, with nothing in it.
+    assert fence._tab_html(X, Tab("3.14", None), None) == fence.failure("")
 
 
 def test_summary_baseline_cache_and_try_it() -> None:
@@ -94,13 +96,23 @@ def test_summary_baseline_cache_and_try_it() -> None:
     slower = fence._summary(X, run(duration=4.0), base)
     assert "<strong>3.00 s</strong> · try it" in slower and "saved" not in slower
     cached = fence._summary(X, run(from_cache=True), None)
-    assert " · from the build cache: unchanged since its run on 2026-03-04 05:06 UTC" in cached
+    assert cached == (
+        "Whole run: <strong>2.00 s</strong> · from the build cache: unchanged since its run on "
+        "2026-03-04 05:06 UTC · try it: download it, then <code>python x.py</code>"
+    )
     other = fence._summary(X, run(python="3.14t"), None)
     assert "try it: download it, then <code>python3.14t x.py</code>" in other
     needs = Example(path="t/x.py", requires=("dask[distributed]==1", "a<2"))
     assert fence._summary(needs, run(), None).endswith(
         'after <code>python -m pip install "dask[distributed]==1" "a&lt;2"</code>'
     )
+
+
+def test_overlapping_saved_is_said_only_when_the_run_was_faster() -> None:
+    base = run(duration=3.0, path="snippets/t/seq.py")
+    assert ", so overlapping saved 0.50 s" in fence._summary(X, run(duration=2.5), base)
+    same = fence._summary(X, run(duration=3.0), base)
+    assert "<strong>3.00 s</strong> · try it" in same and "saved" not in same
 
 
 def test_checked_line() -> None:
@@ -114,6 +126,12 @@ def test_checked_line() -> None:
     )
     assert "GIL off" not in fence._checked(X, run(gil_enabled=None))
     assert "GIL off" not in fence._checked(X, run(gil_enabled=True))
+
+
+def test_checked_line_with_one_interpreter_names_just_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(interpreters, "MATRIX", ("3.13", "3.14"))
+    only = Example(path="t/x.py", min_python=(3, 14))
+    assert fence._checked(only, run()) == "Checked against its recording on Python 3.14"
 
 
 def test_one_interpreter_no_tabs_several_tabs(tmp_path: Path) -> None:
@@ -154,6 +172,15 @@ def test_one_interpreter_no_tabs_several_tabs(tmp_path: Path) -> None:
     )
 
 
+def test_every_tab_links_to_the_source_on_github() -> None:
+    tabs = Example(path="t/x.py", pythons=("3.14", "3.14t"))
+    shown = Shown(tabs, (Tab("3.14", run()), Tab("3.14t", run(python="3.14t"))))
+    html = fence.render(shown, "print('hi')\n", MD, "https://github.com/o/r")
+    assert html.count('<a href="https://github.com/o/r/blob/main/snippets/t/x.py">') == 2
+    one = fence.render(Shown(X, (Tab("3.14", run()),)), "print('hi')\n", MD, "https://x.org/o")
+    assert '<a href="https://x.org/o/blob/main/snippets/t/x.py">source on GitHub</a>' in one
+
+
 def test_one_tab_shows_title_highlighted_source_and_baseline() -> None:
     titled = Example(path="t/x.py", title="A <title>")
     html = fence.render(
@@ -185,8 +212,12 @@ def test_the_fence_asks_the_build(tmp_path: Path) -> None:
     assert 'data-snippet="t/x.py"' in html and ">hi</span>" in html
     missing = format_run("t/none.py", "run", "run", {}, MD)
     assert missing == fence.failure("the run fence for 't/none.py' was not found by discovery")
-    with pytest.raises(RuntimeError, match="needs the execdocs plugin"):
+    with pytest.raises(RuntimeError) as caught:
         fence.formatter(lambda: None)("t/x.py", "run", "run", {}, MD)
+    assert str(caught.value) == "the run fence needs the execdocs plugin in mkdocs.yml"
+    # With the repository's address, the example links to its source there.
+    linked = fence.formatter(lambda: build, "https://github.com/o/r")("t/x.py", "run", "", {}, MD)
+    assert ' · <a href="https://github.com/o/r/blob/main/snippets/t/x.py">' in linked
     inputs = {"x": "1"}
     assert fence.validator("run", inputs, {}, {}, MD) is True and inputs == {}
 

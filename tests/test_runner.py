@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
+import re
+import subprocess
 import textwrap
 import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from execdocs.runner import run_many, run_snippet
+from execdocs import runner
+from execdocs.runner import Line, run_many, run_snippet
 
 
 def program(tmp_path: Path, source: str) -> str:
@@ -98,7 +106,8 @@ def test_leftover_child_holding_the_pipe_does_not_hang_the_runner(tmp_path: Path
 @pytest.mark.parametrize("method", ["fork", "spawn", "forkserver"])
 def test_start_method_can_be_forced(tmp_path: Path, method: str) -> None:
     path = program(tmp_path, "import multiprocessing\nprint(multiprocessing.get_start_method())\n")
-    assert run_snippet(path, root=tmp_path, start_method=method).stdout_lines == [method]
+    run = run_snippet(path, root=tmp_path, start_method=method)
+    assert run.stdout_lines == [method] and run.start_method == method
 
 
 def test_run_many_keeps_whole_machine_jobs_apart() -> None:
@@ -161,7 +170,110 @@ def test_the_fences_timeout_is_the_one_honoured(tmp_path: Path) -> None:
 
 def test_exit_code_is_kept(tmp_path: Path) -> None:
     path = program(tmp_path, "raise SystemExit(7)\n")
-    assert run_snippet(path, root=tmp_path).returncode == 7
+    run = run_snippet(path, root=tmp_path)
+    assert run.returncode == 7
+    # When it started, to the second, in UTC (the page's stamp shows the date).
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", run.started), run.started
+
+
+def test_a_line_keeps_its_text_and_the_time_it_was_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fixed clock: 0.123456 s after the start, kept to a tenth of a millisecond.
+    monkeypatch.setattr(runner, "time", SimpleNamespace(perf_counter=lambda: 1000.123456))
+    sink: list[Line] = []
+    stream = io.BytesIO(b"maX\r\ntrailing spaces  \n\tindented\n")
+    runner._pump(stream, sink, "stderr", 1000.0)
+    assert sink == [
+        Line(0.1235, "maX", "stderr"),
+        Line(0.1235, "trailing spaces  ", "stderr"),
+        Line(0.1235, "\tindented", "stderr"),
+    ]
+    assert stream.closed
+
+
+def test_the_program_reads_no_input_and_cannot_keep_the_build_alive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[dict[str, object]] = []
+    pumps: list[bool] = []
+    waits: list[float | None] = []
+    real_popen = subprocess.Popen
+
+    def popen(argv: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
+        started.append(kwargs)
+        return real_popen(argv, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    class Pump(threading.Thread):
+        def start(self) -> None:
+            pumps.append(self.daemon)
+            super().start()
+
+        def join(self, timeout: float | None = None) -> None:
+            waits.append(timeout)
+            super().join(timeout)
+
+    monkeypatch.setattr(runner.subprocess, "Popen", popen)
+    monkeypatch.setattr(runner, "threading", SimpleNamespace(Thread=Pump))
+    run_snippet(program(tmp_path, "print(1)\n"), root=tmp_path)
+    assert started[0]["stdin"] == subprocess.DEVNULL and started[0]["start_new_session"]
+    # A pump still reading from a process that left the session is waited for a while,
+    # then left behind: it must not block the build's exit.
+    assert pumps == [True, True] and waits == [5, 5]
+
+
+def test_a_run_on_a_gil_build_reads_no_gil_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever lies in the working folder (here, mutation testing's placeholder name).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "XXXX").write_text("True")
+    assert run_snippet(program(tmp_path, "print(1)\n"), root=tmp_path).gil_enabled is None
+
+
+def test_killing_a_group_that_is_gone_or_not_ours_is_not_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for error in (ProcessLookupError, PermissionError):
+
+        def killpg(pid: int, sig: int, error: type[OSError] = error) -> None:
+            raise error
+
+        monkeypatch.setattr(runner.os, "killpg", killpg)
+        runner._kill_group(SimpleNamespace(pid=12345))  # type: ignore[arg-type]
+
+
+def test_a_snippet_shares_the_machine_unless_it_needs_it_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool] = []
+
+    @contextlib.contextmanager
+    def machine(root: Path, *, whole: bool) -> Iterator[None]:
+        asked.append(whole)
+        yield
+
+    monkeypatch.setattr(runner, "machine", machine)
+    path = program(tmp_path, "print(1)\n")
+    run_snippet(path, root=tmp_path)
+    run_snippet(path, root=tmp_path, whole=True)
+    assert asked == [False, True]
+
+
+def test_run_many_pools_the_shared_jobs_and_gives_heavy_ones_one_lane(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sizes: list[int | None] = []
+
+    class Pool(ThreadPoolExecutor):
+        def __init__(self, max_workers: int | None = None) -> None:
+            sizes.append(max_workers)
+            super().__init__(max_workers=max_workers)
+
+    monkeypatch.setattr(runner, "ThreadPoolExecutor", Pool)
+    run_many(["a"], str.upper)
+    run_many(["a"], str.upper, workers=3)
+    run_many(["a"], str.upper, workers=1)
+    run_many(["a"], str.upper, workers=0)  # at least one
+    assert sizes == [8, 1, 3, 1, 1, 1, 1, 1]
 
 
 def test_run_many_runs_shared_jobs_concurrently_and_each_once() -> None:
@@ -276,6 +388,21 @@ def test_free_threaded_run_reports_the_gil_off(tmp_path: Path) -> None:
     assert plain.start_method is None and plain.path == "prog.py"
     gone = program(tmp_path, "import os\nos._exit(0)\n")  # no atexit: no report
     assert run_snippet(gone, root=tmp_path, python="3.14t").gil_enabled is None
+
+
+def test_a_free_threaded_run_that_ends_with_the_gil_on_is_marked(tmp_path: Path) -> None:
+    # No extension at hand switches the GIL back on, so the program writes the report
+    # the runner's startup hook would write at exit.
+    path = program(
+        tmp_path,
+        """
+        import atexit, sitecustomize
+        atexit.unregister(sitecustomize._gil_at_exit)
+        with open(sitecustomize._report, "w") as report:
+            report.write("True")
+        """,
+    )
+    assert run_snippet(path, root=tmp_path, python="3.14t").gil_enabled is True
 
 
 def test_merged_orders_both_streams_by_arrival() -> None:

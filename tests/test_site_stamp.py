@@ -62,3 +62,40 @@ def test_an_interpreter_change_means_build(root: Path, monkeypatch: pytest.Monke
     site_stamp.record(root, root / "site")
     monkeypatch.setattr(site_stamp, "_interpreter", lambda tag: f"{tag}: upgraded")
     assert not site_stamp.is_current(root, root / "site")
+
+
+def test_files_in_subfolders_count_but_bytecode_does_not(root: Path) -> None:
+    (root / "execdocs" / "sub").mkdir(parents=True)  # folders in an input are walked
+    (root / "execdocs" / "sub" / "m.py").write_text("x = 1\n", encoding="utf-8")
+    site_stamp.record(root, root / "site")
+    assert site_stamp.is_current(root, root / "site")
+    # Importing the machinery writes bytecode: that changes nothing the build reads.
+    (root / "execdocs" / "__pycache__").mkdir()
+    (root / "execdocs" / "__pycache__" / "m.cpython-314.pyc").write_bytes(b"\0")
+    assert site_stamp.is_current(root, root / "site")
+    (root / "execdocs" / "sub" / "m.py").write_text("x = 2\n", encoding="utf-8")
+    assert not site_stamp.is_current(root, root / "site")
+
+
+def test_an_interpreter_installed_or_upgraded_means_build(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each interpreter of the matrix counts by its file: path, size and time."""
+    program = root / "bin" / "python3.13"
+    installed: dict[str, str] = {}
+    monkeypatch.setattr(site_stamp.shutil, "which", lambda name: installed.get(name))
+    site_stamp.record(root, root / "site")
+    program.parent.mkdir()
+    program.write_bytes(b"3.13.0")
+    installed["python3.13"] = str(program)
+    assert not site_stamp.is_current(root, root / "site")
+    site_stamp.record(root, root / "site")
+    assert site_stamp.is_current(root, root / "site")
+    program.write_bytes(b"3.13.10")  # upgraded in place
+    assert not site_stamp.is_current(root, root / "site")
+
+
+def test_another_machine_means_build(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site_stamp.record(root, root / "site")
+    monkeypatch.setattr(site_stamp.os, "cpu_count", lambda: 1024)
+    assert not site_stamp.is_current(root, root / "site")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -43,6 +44,13 @@ SEQUENTIAL = make_run(
 
 def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
+
+
+def words(run: Run, lanes: str | None = None) -> str:
+    """The chart's text alternative (its <desc>)."""
+    desc = parse(render(run, lanes)).find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None
+    return desc.text
 
 
 def spans(svg: str) -> dict[str, tuple[float, float]]:
@@ -104,6 +112,7 @@ def test_overlap_is_found_only_when_spans_share_time() -> None:
 def test_axis_covers_the_whole_run_with_round_ticks() -> None:
     assert ticks(3.05) == (4, [0, 1, 2, 3, 4])
     assert ticks(5.05) == (6, [0, 2, 4, 6])
+    assert ticks(5) == (5, [0, 1, 2, 3, 4, 5])  # a fifth of the run is exactly one step
     end, positions = ticks(0.42)
     assert end == pytest.approx(0.5)
     assert positions == pytest.approx([0, 0.1, 0.2, 0.3, 0.4, 0.5])
@@ -163,6 +172,53 @@ def test_an_empty_run_still_has_an_axis_and_words() -> None:
 def test_stderr_lines_are_on_the_chart_too() -> None:
     run = Run("x.py", (Line(0.1, "Task A starting"),), (Line(0.2, "Task A failed"),), 1, 0.3, 30)
     assert spans(render(run, r"Task (\w+)")) == {"A": (0.1, 0.2)}
+
+
+def test_one_lane_alone_is_not_said_to_overlap_or_not() -> None:
+    run = make_run((0.1, "Task A starting"), (0.5, "Task A done"))
+    assert words(run, r"Task (\w+)") == "A ran from 0.10 s to 0.50 s. The whole run took 3.10 s."
+    once = make_run((0.1, "Task A starting"))
+    assert words(once, r"Task (\w+)") == "A printed once, at 0.10 s. The whole run took 3.10 s."
+
+
+def test_every_overlapping_pair_and_every_other_line_is_listed() -> None:
+    run = make_run(
+        (0.1, "Task A starting"),
+        (0.2, "Task B starting"),
+        (0.3, "Task C starting"),
+        (0.4, "waiting"),
+        (1.0, "Task A done"),
+        (2.0, "Task B done"),
+        (3.0, "Task C done"),
+        (3.05, "all done"),
+    )
+    assert words(run, r"Task (\w+)") == (
+        "A ran from 0.10 s to 1.00 s; B ran from 0.20 s to 2.00 s; C ran from 0.30 s to 3.00 s."
+        " Overlapping: A and B from 0.20 s to 1.00 s; A and C from 0.30 s to 1.00 s;"
+        " B and C from 0.30 s to 2.00 s. 2 other lines at 0.40 s, 3.05 s."
+        " The whole run took 3.10 s."
+    )
+
+
+def test_without_lanes_the_words_list_the_first_eight_lines() -> None:
+    one = make_run((0.1, "x"))
+    assert words(one) == "1 line of output: 'x' at 0.10 s. The whole run took 3.10 s."
+    two = make_run((0.1, "x"), (0.2, "y"))
+    assert words(two) == (
+        "2 lines of output: 'x' at 0.10 s; 'y' at 0.20 s. The whole run took 3.10 s."
+    )
+    eight = make_run(*((i / 10, str(i)) for i in range(8)))
+    assert words(eight).startswith("8 lines of output: '0' at 0.00 s;")
+    assert words(eight).endswith("'7' at 0.70 s. The whole run took 3.10 s.")
+    nine = make_run(*((i / 10, str(i)) for i in range(9)))
+    assert words(nine).endswith("'7' at 0.70 s; and 1 more. The whole run took 3.10 s.")
+
+
+def test_chart_ids_keep_letters_digits_underscores_and_dashes() -> None:
+    run = dataclasses.replace(make_run(path="./XML parse_2.py"), python="3.14t")
+    svg = parse(render(run))
+    ident = "xd-tl-XML-parse_2-py-3-14t"
+    assert svg.get("aria-labelledby") == f"{ident}-title {ident}-desc"
 
 
 def test_chart_ids_are_unique_per_snippet() -> None:

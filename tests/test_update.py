@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -187,3 +188,127 @@ def test_help_texts(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     if os.environ.get("EXECDOCS_SNAPSHOTS") == "update":
         path.write_text(made, encoding="utf-8")
     assert made == path.read_text(encoding="utf-8")
+
+
+class _Hog:
+    """Stands in for the process that keeps a core busy."""
+
+    def __init__(self, argv: list[str]) -> None:
+        pass
+
+    def kill(self) -> None:
+        pass
+
+    def wait(self) -> None:
+        pass
+
+
+class _Flushed(io.StringIO):
+    """A stream that keeps what had been written each time it was flushed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.flushed: list[str] = []
+
+    def flush(self) -> None:
+        self.flushed.append(self.getvalue())
+
+
+WHOLE = (
+    '```run machine="whole" claim="\'fast\' < 0.5"\nwhole.py\n```\n\n'  # never true
+    "```run\nok.py\n```\n"
+)
+
+
+def test_stress_checks_a_whole_machine_claim_only_on_an_idle_machine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(
+        tmp_path,
+        WHOLE,
+        {"whole.py": 'print("fast: 1.00")\n', "ok.py": 'print("fine")\n'},
+        {"whole.out": "fast: 1.00\n", "ok.out": "fine\n"},
+    )
+    monkeypatch.setattr(cli, "subprocess", SimpleNamespace(Popen=_Hog))
+    # A busy core: the text is checked against the recording, the claim is not.
+    assert main(["stress", "--runs", "1"], root) == 0
+    assert capsys.readouterr().out == (
+        "  1/1 matched  whole.py  (claims not checked with a core busy: run --idle)\n"
+        "  1/1 matched  ok.py\n"
+    )
+    (root / "snippets" / "whole.out").write_text("slow: 1.00\n")
+    assert main(["stress", "--runs", "1", "whole.py"], root) == 1
+    assert "snippets/whole.py: stdout drifted" in capsys.readouterr().err
+    (root / "snippets" / "whole.out").write_text("fast: 1.00\n")
+    # Idle: the claim is checked too, and fails; a later job that matches does not hide it.
+    assert main(["stress", "--runs", "1", "--idle"], root) == 1
+    out, err = capsys.readouterr()
+    assert out == "  0/1 matched  whole.py\n  1/1 matched  ok.py\n"
+    assert "'fast' < 0.5" in err
+
+
+def test_stress_shows_each_result_as_soon_as_it_is_known(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tree(
+        tmp_path,
+        WHOLE,
+        {"whole.py": 'print("fast: 1.00")\n', "ok.py": 'print("fine")\n'},
+        {"whole.out": "fast: 1.00\n", "ok.out": "fine\n"},
+    )
+    out, err = _Flushed(), _Flushed()
+    monkeypatch.setattr(cli.sys, "stdout", out)
+    monkeypatch.setattr(cli.sys, "stderr", err)
+    assert main(["stress", "--runs", "1", "--idle"], root) == 1
+    assert out.flushed[:2] == [
+        "  0/1 matched  whole.py\n",
+        "  0/1 matched  whole.py\n  1/1 matched  ok.py\n",
+    ]
+    assert err.flushed and err.flushed[0] == err.getvalue()  # the failure, with its line
+
+
+def test_stress_on_one_interpreter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tree(
+        tmp_path, "```run\nok.py\n```\n", {"ok.py": 'print("fine")\n'}, {"ok.out": "fine\n"}
+    )
+    assert main(["stress", "--runs", "1", "--idle", "--python", "3.13"], root) == 0
+    assert capsys.readouterr().out == "  1/1 matched  ok.py[3.13]\n"
+
+
+def test_stress_defaults_to_20_runs_with_a_busy_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[object, ...]] = []
+    monkeypatch.setattr(cli, "stress", lambda *args: calls.append(args) or 0)
+    assert main(["stress"], Path("/r")) == 0
+    assert main(["stress", "a.py", "--idle", "--python", "3.13"], Path("/r")) == 0
+    assert calls == [(Path("/r"), [], 20, True, None), (Path("/r"), ["a.py"], 20, False, "3.13")]
+
+
+def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main([], Path())
+    assert done.value.code == 2
+    assert "the following arguments are required: command" in capsys.readouterr().err
+
+
+def test_the_tree_is_the_current_folder_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree(tmp_path, "```run\nok.py\n```\n", {"ok.py": 'print("fine")\n'}, {"ok.out": "fine\n"})
+    monkeypatch.chdir(tmp_path)
+    assert main(["stress", "--runs", "1", "--idle"]) == 0
+    assert capsys.readouterr().out == "  1/1 matched  ok.py\n"
+
+
+def test_new_creates_the_example_and_its_page_and_says_what_next(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tree(tmp_path, "", {}, {})
+    (root / "mkdocs.yml").write_text("site_name: t\nnav:\n  - Home: index.md\n", encoding="utf-8")
+    assert main(["new", "demo/hello", "--page", "Hello"], root) == 0
+    assert capsys.readouterr().out == (
+        "created snippets/demo/hello.py and recorded its output in snippets/demo/hello.out\n"
+        "created docs/demo/index.md and added it to the nav in mkdocs.yml\n"
+        "next: edit snippets/demo/hello.py, preview with `nox -s serve`, "
+        "record with `nox -s update-outputs -- demo/hello.py`, then `nox -s tests`\n"
+    )
+    assert (root / "docs" / "demo" / "index.md").is_file()
