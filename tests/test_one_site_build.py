@@ -9,11 +9,20 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
+
+from xdist.remote import Producer
 
 from execdocs.runner import run_snippet
 
 from .browser.conftest import PAGES
-from .conftest import ENV, Site, worker_scope
+from .conftest import (
+    ENV,
+    Site,
+    pytest_collection_modifyitems,
+    pytest_xdist_make_scheduler,
+    worker_scope,
+)
 
 NEEDS_SITE = "def test_{name}(built_site):\n    assert (built_site / 'index.html').is_file()\n"
 COUNTS_ITS_RUNS = """import os
@@ -101,3 +110,35 @@ def test_the_workers_split_the_page_checks_and_keep_shared_fixtures_together() -
     assert worker_scope(browser) == "tests/browser/test_escaping.py"
     other = "tests/test_outputs.py::test_line_matches"
     assert worker_scope(other) == other
+
+
+def test_the_snippet_runs_come_first_and_the_site_checks_last_biggest_first() -> None:
+    """The order the workers get their units in (tests/conftest.py): the snippet runs
+    at once, beside the site build; the other tests meanwhile; then the tests that need
+    the built site, the page-check halves (the largest units) before single tests."""
+
+    def item(nodeid: str, *fixtures: str) -> SimpleNamespace:
+        return SimpleNamespace(nodeid=nodeid, fixturenames=list(fixtures))
+
+    site = item("tests/test_site.py::test_stamp", "built_site")
+    pages = [item(f"tests/browser/test_pages.py::test_page[{p}]", "built_site") for p in PAGES]
+    other = item("tests/test_outputs.py::test_line_matches")
+    snippet = item("tests/test_snippets.py::test_snippet_prints_its_recording[a.py]", "runs")
+    items = [site, *pages, other, snippet]
+    pytest_collection_modifyitems(None, items)  # type: ignore[arg-type]
+    assert items[:2] == [snippet, other] and items[-1] is site
+
+
+def test_xdist_hands_out_the_units_in_that_order() -> None:
+    """xdist's loadscope would reorder the units by size: the page checks would go first
+    and wait for the site build while the other tests waited behind them."""
+    option = SimpleNamespace(dist="loadscope", loadscopereorder=True, tx=["2*popen"])
+    config = SimpleNamespace(
+        option=option,
+        getoption=lambda name: getattr(option, name),
+        getvalue=lambda name: getattr(option, name),
+    )
+    log = Producer("test", enabled=False)
+    scheduler = pytest_xdist_make_scheduler(config, log)  # type: ignore[arg-type]
+    assert scheduler is not None and config.option.loadscopereorder is False
+    assert scheduler._split_scope("tests/test_snippets.py::x") == "tests/test_snippets.py"
