@@ -53,7 +53,8 @@ FIXED_ENV = {
 # on, and a run with the GIL must not pass as a free-threaded one). The snippet itself
 # still runs as `python snippets/x.py`: a wrapper around it (runpy) changes tracebacks,
 # and on 3.14t it measurably stopped two threads from running in parallel. The hook
-# removes its variables, so neither the program nor its children see them.
+# removes its variables, so neither the program nor its children see them. It also
+# gives back Ctrl-C when the runner's own process ignores it (see run_snippet).
 _STARTUP_HOOK = """\
 import atexit, os, sys
 
@@ -73,6 +74,10 @@ if _report:
                 report.write(str(sys._is_gil_enabled()))
 
     atexit.register(_gil_at_exit)
+if os.environ.pop("EXECDOCS_RESTORE_SIGINT", ""):
+    import signal
+
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 """
 
 #: Held shared by every snippet run and exclusively by a whole-machine one, across the
@@ -191,7 +196,11 @@ def run_snippet(
     env = snippet_env()
     with contextlib.ExitStack() as stack:
         report = ""
-        if start_method or interpreters.free_threaded(python):
+        # Started with Ctrl-C ignored (a build run in the background by a shell without
+        # job control, or under nohup), the program would inherit that, and Python then
+        # installs no KeyboardInterrupt handler: the hook gives it a terminal's default.
+        sigint_ignored = signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        if start_method or interpreters.free_threaded(python) or sigint_ignored:
             hook = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             (hook / "sitecustomize.py").write_text(_STARTUP_HOOK, encoding="utf-8")
             env["PYTHONPATH"] = str(hook)
@@ -200,6 +209,8 @@ def run_snippet(
             if interpreters.free_threaded(python):
                 report = str(hook / "gil")
                 env["EXECDOCS_GIL_REPORT"] = report
+            if sigint_ignored:
+                env["EXECDOCS_RESTORE_SIGINT"] = "1"
         stack.enter_context(machine(root, whole=whole))
         run = _execute([exe, rel], root, timeout, env)
         gil = Path(report).read_text() if report and Path(report).is_file() else None

@@ -6,6 +6,7 @@ import contextlib
 import io
 import os
 import re
+import signal
 import subprocess
 import textwrap
 import threading
@@ -423,3 +424,29 @@ def test_merged_orders_both_streams_by_arrival() -> None:
         ("d", "stderr"),
     ]
     assert run.stdout_lines == ["c", "a"] and run.stderr_lines == ["b", "d"]
+
+
+@pytest.mark.parametrize("ignored", [True, False])
+def test_a_program_gets_ctrl_c_even_when_the_runner_ignores_it(
+    tmp_path: Path, ignored: bool
+) -> None:
+    """Found in a backgrounded CI run: a shell without job control starts background
+    commands with SIGINT ignored; every snippet inherited that, Python installed no
+    KeyboardInterrupt handler, and a snippet that presses Ctrl-C itself ran on."""
+    source = (
+        "import os, signal, time\n"
+        "try:\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    time.sleep(5)\n"
+        "    print('ran on', flush=True)\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted', flush=True)\n"
+        "print(os.environ.get('PYTHONPATH'), os.environ.get('EXECDOCS_RESTORE_SIGINT'))\n"
+    )
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.SIG_IGN if ignored else signal.default_int_handler)
+    try:
+        run = run_snippet(program(tmp_path, source), root=tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert [line.text for line in run.stdout] == ["interrupted", "None None"]
