@@ -72,10 +72,34 @@ def test_without_playwright_installed() -> None:
     assert found.path == "/usr/bin/chromium"
 
 
-@pytest.mark.parametrize("command", ["chromium", "chromium-browser", "google-chrome"])
+@pytest.mark.parametrize(
+    "command", ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"]
+)
 def test_linux_browser_on_path(command: str) -> None:
     found = find_browser(machine(path={command: f"/usr/local/bin/{command}"}))
     assert found == Found(f"/usr/local/bin/{command}", "system browser")
+
+
+def test_the_headless_shell_comes_before_the_full_browser() -> None:
+    """Same engine, less CPU: the page checks' share of `nox -s tests` is bound by CPU."""
+    on_path = {"chromium": "/usr/bin/chromium", "google-chrome": "/usr/bin/google-chrome"}
+    shell = "/usr/bin/chromium-headless-shell"
+    found = find_browser(
+        machine(playwright=None, path={**on_path, "chromium-headless-shell": shell})
+    )
+    assert found.path == shell
+    found = find_browser(machine(playwright=None, files=[*on_path.values(), shell]))
+    assert found.path == shell
+
+
+def test_lighthouse_gets_the_full_browser() -> None:
+    shell = {"chromium-headless-shell": "/usr/bin/chromium-headless-shell"}
+    found = find_browser(
+        machine(playwright=None, path={**shell, "chromium": "/usr/bin/chromium"}), shell=False
+    )
+    assert found.path == "/usr/bin/chromium"
+    with pytest.raises(Missing):
+        find_browser(machine(playwright=None, path=shell), shell=False)
 
 
 def test_linux_snap_chromium() -> None:
@@ -115,7 +139,8 @@ def test_no_browser_anywhere_says_how_to_get_one(platform: str) -> None:
         find_browser(machine(platform, env={"HOME": "/Users/me", "PROGRAMFILES": "C:\\P"}))
     assert str(error.value) == NO_BROWSER
     assert "python -m playwright install chromium" in NO_BROWSER
-    assert "apt-get install chromium" in NO_BROWSER
+    assert "apt-get install chromium-headless-shell" in NO_BROWSER
+    assert "apt-get install chromium " in NO_BROWSER
 
 
 def test_java_from_java_home_first() -> None:

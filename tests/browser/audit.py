@@ -80,7 +80,7 @@ def lighthouse(url: str, preset: str) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    chrome = find_browser().path
+    chrome = find_browser(shell=False).path
     run = subprocess.run(
         command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": chrome}
     )
