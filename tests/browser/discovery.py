@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 BROWSER_VAR = "EXECDOCS_BROWSER"
 
 #: On PATH under these names (Linux distributions, Homebrew, Chocolatey, Scoop).
+HEADLESS_SHELL = "chromium-headless-shell"
 BROWSER_COMMANDS = (
-    "chromium-headless-shell",
+    HEADLESS_SHELL,
     "chromium",
     "chromium-browser",
     "google-chrome",
@@ -115,7 +116,8 @@ def _playwright_chromium() -> str | None:
 def system_browsers(machine: Machine, *, shell: bool = True) -> list[str]:
     """Where a system Chromium or Chrome usually is, most likely first (without the
     headless shell unless ``shell``)."""
-    found = [path for name in BROWSER_COMMANDS if (path := machine.which(name))]
+    names = [name for name in BROWSER_COMMANDS if shell or name != HEADLESS_SHELL]
+    found = [path for name in names if (path := machine.which(name))]
     if machine.platform == "darwin":
         home = machine.env.get("HOME", "")
         for apps in ("/Applications", f"{home}/Applications"):
@@ -125,13 +127,9 @@ def system_browsers(machine: Machine, *, shell: bool = True) -> list[str]:
             if base := machine.env.get(var):
                 found += [str(machine.path(base, app)) for app in WINDOWS_APPS]
     else:
-        found += [
-            "/usr/bin/chromium-headless-shell",
-            "/usr/bin/chromium",
-            "/usr/bin/google-chrome",
-            "/snap/bin/chromium",
-        ]
-    return found if shell else [path for path in found if "headless-shell" not in path]
+        found += [f"/usr/bin/{HEADLESS_SHELL}"] if shell else []
+        found += ["/usr/bin/chromium", "/usr/bin/google-chrome", "/snap/bin/chromium"]
+    return found
 
 
 def find_browser(machine: Machine | None = None, *, shell: bool = True) -> Found:
