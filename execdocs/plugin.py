@@ -14,6 +14,7 @@ import re
 from html import escape
 from pathlib import Path
 
+import jinja2
 from markdown_exec import markdown_config
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from execdocs import downloads, fence, interpreters
 from execdocs.build import SHARED_MACHINE, Build
-from execdocs.cache import RunCache
+from execdocs.cache import CACHE_DIR, RunCache
 from execdocs.examples import FENCE, FenceError, include_bases, missing_includes
 from execdocs.theme_fixes import fix_nav
 
@@ -37,6 +38,10 @@ log = logging.getLogger("mkdocs.plugins.execdocs")
 # never uses. nbconvert skips it when this is set. Snippets never see it: the runner
 # gives them an environment of their own.
 os.environ.setdefault("NBCONVERT_DISABLE_CONFIG_EXPORTERS", "1")
+
+#: Where the theme's compiled templates are kept between builds, when not in the
+#: project's cache folder: the test suite points all its one-page sites at one folder.
+TEMPLATE_CACHE = "EXECDOCS_TEMPLATE_CACHE"
 
 # pytest-examples reads test="…" and lint="…" on python fences; SuperFences would
 # refuse a fence with an option it does not know, so they are removed before rendering.
@@ -86,6 +91,17 @@ class ExecDocsPlugin(BasePlugin[ExecDocsConfig]):
             self.root, config.mdx_configs.get("pymdownx.snippets", {})
         )
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates (Jinja's bytecode cache): compiling them is
+        a third of a one-page build. Jinja checks each entry against its template's source
+        and the Python version, and replaces its files atomically, so builds can share it."""
+        folder = Path(os.environ.get(TEMPLATE_CACHE) or self.root / CACHE_DIR / "templates")
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         cache = (

@@ -19,6 +19,7 @@ import pytest
 
 from execdocs.build import SHARED_MACHINE
 from execdocs.cache import SHARED_CACHE
+from execdocs.plugin import TEMPLATE_CACHE
 
 from .page_links import PageLinks
 
@@ -60,6 +61,12 @@ def session_runs() -> Path:
     """Where this test session's snippet runs are kept, for the site build and the
     snippet tests to share."""
     return Path(os.environ[_SHARED]) / "runs"
+
+
+def build_env() -> dict[str, str]:
+    """The environment of every build in this session: one shared folder of compiled
+    theme templates, so each one-page site does not compile them again."""
+    return {**ENV, TEMPLATE_CACHE: str(Path(os.environ[_SHARED]) / "templates")}
 
 
 def _build_lock(folder: Path) -> IO[str]:
@@ -154,7 +161,7 @@ def _start_build(folder: Path) -> subprocess.Popen[str]:
         # made once, here or by tests/test_snippets.py, whichever gets to it first. The
         # other worker's tests share the two cores: whole-machine timings and claims are
         # checked by `nox -s docs` and `nox -s matrix` instead.
-        env={**ENV, SHARED_CACHE: str(session_runs()), SHARED_MACHINE: "1"},
+        env={**build_env(), SHARED_CACHE: str(session_runs()), SHARED_MACHINE: "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -246,7 +253,7 @@ class Site:
         return subprocess.Popen(
             [sys.executable, *args],
             cwd=self.root,
-            env={**ENV, **(env or {})},
+            env={**build_env(), **(env or {})},
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -262,7 +269,13 @@ class Site:
 
     def build_and_test(self) -> tuple[Outcome, Outcome]:
         build = self._start(*BUILD)
-        tests = self._start("-m", "pytest", "-q", "-p", "no:cacheprovider", *TEST_MODULES)
+        # Only the plugin these modules use: loading every installed one (xdist, anyio…)
+        # took a third of each run.
+        tests = self._start(
+            *("-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "pytest_examples"),
+            *TEST_MODULES,
+            env={"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
+        )
         return tuple(  # type: ignore[return-value]
             Outcome(proc.wait(timeout=120), proc.communicate()[0]) for proc in (build, tests)
         )

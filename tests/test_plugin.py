@@ -8,6 +8,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from types import SimpleNamespace
 
+import jinja2
 import markdown
 import pytest
 from markdown_exec import markdown_config
@@ -63,6 +64,34 @@ def test_on_config_registers_the_fence_and_finds_the_folders(tmp_path: Path) -> 
     # The fence reads the plugin's current build.
     with pytest.raises(RuntimeError, match="needs the execdocs plugin"):
         fence["format"]("x.py", "run", "run", {}, None)
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_compiled_templates_are_kept_for_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared: bool
+) -> None:
+    """A second build loads the theme's templates compiled, from the project's cache
+    folder or from the one a test session shares; an edited template is compiled again."""
+    folder = tmp_path / "shared" if shared else tmp_path / ".cache" / "execdocs" / "templates"
+    if shared:
+        monkeypatch.setenv(plugin_module.TEMPLATE_CACHE, str(folder))
+    else:
+        monkeypatch.delenv(plugin_module.TEMPLATE_CACHE, raising=False)
+    plugin = make_plugin()
+    plugin.on_config(config(tmp_path))  # type: ignore[arg-type]
+    templates = {"main.html": "{{ 6 * 7 }}"}
+
+    def build() -> jinja2.Environment:
+        env = jinja2.Environment(loader=jinja2.DictLoader(templates))
+        env = plugin.on_env(env, config=None, files=None)  # type: ignore[arg-type]
+        return env
+
+    assert build().get_template("main.html").render() == "42"
+    (cached,) = folder.iterdir()
+    assert build().get_template("main.html").render() == "42"
+    assert list(folder.iterdir()) == [cached]
+    templates["main.html"] = "{{ 6 * 9 }}"
+    assert build().get_template("main.html").render() == "54"
 
 
 def test_on_config_refuses_a_config_without_superfences(tmp_path: Path) -> None:

@@ -22,11 +22,30 @@ AXE_URL = CHECKS + AXE.relative_to(NODE_MODULES).as_posix()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 # The dark palette changes colours only, so it needs only the rules about colour.
 AXE_COLOUR = ["color-contrast", "link-in-text-block"]
-# Elements that may scroll sideways on a phone: code, inside its own block.
-# What may scroll sideways on a phone: code, and a wide table inside the theme's own
-# scrolling wrapper (the page around it must not).
-# Code, a notebook cell's printed output (it scrolls in its focusable wrapper), wide tables.
+# What may scroll sideways on a phone: code, a notebook cell's printed output (it
+# scrolls in its focusable wrapper), and a wide table inside the theme's own scrolling
+# wrapper. The page around them must not.
 CODE = "pre, .highlight, .jp-OutputArea-output, .md-typeset__scrollwrap"
+# Highlighted code takes its colours from its classes alone (the token's, its block's,
+# a highlighted line's), the same on every page, and its many small spans are a third
+# of the dark run's cost. So the dark run leaves code blocks out, and each kind of text
+# in them is checked once per worker, on the first page that has it, marked by this
+# script. The light run checks all of every page's code.
+CODE_BLOCKS = ".highlight code"
+MARK_NEW_CODE_COLOURS = """seen => {
+    const found = new Map();
+    for (const code of document.querySelectorAll('.highlight code')) {
+        for (const element of [code, ...code.querySelectorAll('*')]) {
+            const hasText = [...element.childNodes].some(
+                node => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+            const kind = [element.closest('.highlight').className, element.className,
+                element.closest('.hll') ? 'highlighted line' : ''].join(' | ');
+            if (hasText && !seen.includes(kind) && !found.has(kind)) found.set(kind, element);
+        }
+    }
+    found.forEach(element => element.setAttribute('data-xd-colour-check', ''));
+    return [...found.keys()];
+}"""
 
 
 def test_every_built_page_is_checked(built_site: Path) -> None:
@@ -50,8 +69,11 @@ def test_every_page_has_its_own_description(built_site: Path) -> None:
     assert len({d for (d,) in found.values()}) == len(found), "two pages share a description"
 
 
-def axe(page: Page, run_only: dict[str, object], within: str | None = None) -> list[str]:
-    """axe-core's violations on the page (or within a selector), one readable entry each."""
+def axe(
+    page: Page, run_only: dict[str, object], within: str | dict[str, object] | None = None
+) -> list[str]:
+    """axe-core's violations on the page (or within a selector or an axe context such as
+    ``{"exclude": [["pre"]]}``), one readable entry each."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `nox -s tests`, which runs npm ci", pytrace=False)
     if not page.evaluate("'axe' in window"):
@@ -91,8 +113,26 @@ def sideways_scrolling(page: Page) -> list[str]:
     )
 
 
+@pytest.fixture(scope="module")
+def code_colours_checked() -> set[str]:
+    """The kinds of text in highlighted code already checked in the dark palette."""
+    return set()
+
+
+def dark_palette_problems(page: Page, code_colours_checked: set[str]) -> list[str]:
+    """axe's colour rules in the dark palette: the page without its code blocks, then
+    each kind of text in code that no page before it had (see ``CODE_BLOCKS``)."""
+    colour = {"type": "rule", "values": AXE_COLOUR}
+    problems = axe(page, colour, within={"exclude": [[CODE_BLOCKS]]})
+    new = page.evaluate(MARK_NEW_CODE_COLOURS, sorted(code_colours_checked))
+    if new:
+        problems += axe(page, colour, within={"include": [["[data-xd-colour-check]"]]})
+        code_colours_checked.update(new)
+    return problems
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_page(open_in_shared_tab: Opener, page: str) -> None:
+def test_page(open_in_shared_tab: Opener, code_colours_checked: set[str], page: str) -> None:
     visit = open_in_shared_tab(page)
     problems = axe(visit.page, {"type": "tag", "values": AXE_TAGS})
 
@@ -106,7 +146,8 @@ def test_page(open_in_shared_tab: Opener, page: str) -> None:
     visit.page.add_style_tag(content="*, ::before, ::after { transition: none !important }")
     visit.page.locator("label[title='Switch to dark mode']").click()
     expect(visit.page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    problems += [f"dark: {p}" for p in axe(visit.page, {"type": "rule", "values": AXE_COLOUR})]
+    dark = dark_palette_problems(visit.page, code_colours_checked)
+    problems += [f"dark: {p}" for p in dark]
 
     visit.page.set_viewport_size(MOBILE)
     problems += [f"at {MOBILE['width']}px: {p}" for p in sideways_scrolling(visit.page)]
@@ -115,3 +156,29 @@ def test_page(open_in_shared_tab: Opener, page: str) -> None:
     problems += [f"request to another host: {url}" for url in visit.foreign_requests()]
     problems += [f"console: {error}" for error in visit.errors]
     assert not problems, "\n".join(problems)
+
+
+CODE_PAGE = """<style>
+  .highlight { background: #1e2129; } .highlight code { color: #e0e0e0; }
+  .k { color: #9cdcfe; } .n { color: #33363f; } .hll { background: #3a3d4a; }
+</style>
+<p>Prose beside the code.</p>
+<div class="highlight"><pre><code><span class="k">return</span> <span class="n">result_value</span>
+<span class="hll"><span class="k">return</span> plain_text</span></code></pre></div>"""
+
+
+def test_the_dark_run_checks_each_kind_of_code_text_once(open_page: Opener) -> None:
+    """A token coloured too dark fails on the first page that has it; a later page with
+    the same kinds of text is not checked again; text outside code blocks always is."""
+    page = open_page("404.html").page
+    page.set_content(CODE_PAGE)
+    checked: set[str] = set()
+    (problem,) = dark_palette_problems(page, checked)
+    assert "color-contrast" in problem and "['.n']" in problem, problem
+    # Two token classes, a token on a highlighted line, the line's own text.
+    assert len(checked) == 4, checked
+    page.set_content(CODE_PAGE)
+    assert dark_palette_problems(page, checked) == []
+    page.set_content(CODE_PAGE.replace("<p>", '<p style="color: #eeeeee">'))
+    (problem,) = dark_palette_problems(page, checked)
+    assert "color-contrast" in problem and "['p']" in problem, problem
