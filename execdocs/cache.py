@@ -61,6 +61,11 @@ def cache_key(example: Example, python: str, root: Path) -> str:
 SHARED_CACHE = "EXECDOCS_SHARED_CACHE"
 
 
+#: Where builds keep the theme's compiled templates, when not in the project's cache
+#: folder (execdocs/plugin.py): the test suite points all its one-page sites at one.
+TEMPLATE_CACHE = "EXECDOCS_TEMPLATE_CACHE"
+
+
 class RunCache:
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         self.root = root

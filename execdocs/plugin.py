@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from execdocs import downloads, fence, interpreters
 from execdocs.build import SHARED_MACHINE, Build
-from execdocs.cache import CACHE_DIR, RunCache
+from execdocs.cache import CACHE_DIR, TEMPLATE_CACHE, RunCache
 from execdocs.examples import FENCE, FenceError, include_bases, missing_includes
 from execdocs.theme_fixes import fix_nav
 
@@ -38,10 +38,6 @@ log = logging.getLogger("mkdocs.plugins.execdocs")
 # never uses. nbconvert skips it when this is set. Snippets never see it: the runner
 # gives them an environment of their own.
 os.environ.setdefault("NBCONVERT_DISABLE_CONFIG_EXPORTERS", "1")
-
-#: Where the theme's compiled templates are kept between builds, when not in the
-#: project's cache folder: the test suite points all its one-page sites at one folder.
-TEMPLATE_CACHE = "EXECDOCS_TEMPLATE_CACHE"
 
 # pytest-examples reads test="…" and lint="…" on python fences; SuperFences would
 # refuse a fence with an option it does not know, so they are removed before rendering.

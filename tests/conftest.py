@@ -18,8 +18,7 @@ from typing import IO
 import pytest
 
 from execdocs.build import SHARED_MACHINE
-from execdocs.cache import SHARED_CACHE
-from execdocs.plugin import TEMPLATE_CACHE
+from execdocs.cache import SHARED_CACHE, TEMPLATE_CACHE
 
 from .page_links import PageLinks
 

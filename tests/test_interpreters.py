@@ -3,7 +3,11 @@ missing one."""
 
 from __future__ import annotations
 
+import re
+import subprocess
 import sys
+import tomllib
+from importlib.metadata import packages_distributions
 
 import pytest
 
@@ -20,10 +24,51 @@ from execdocs.interpreters import (
     version,
 )
 
+from .conftest import ENV, ROOT
+
 
 def test_the_build_interpreter_and_the_matrix() -> None:
     assert BUILD_PYTHON == "3.14"
     assert MATRIX == ("3.11", "3.12", "3.13", "3.14", "3.14t")
+
+
+def _group(groups: dict[str, list[object]], name: str) -> set[str]:
+    """The distributions a dependency group names, its included groups' too."""
+    found: set[str] = set()
+    for entry in groups[name]:
+        if isinstance(entry, dict):
+            found |= _group(groups, str(entry["include-group"]))
+        else:
+            found.add(re.split(r"[\[<>=!~;\s]", str(entry), maxsplit=1)[0].lower())
+    return found
+
+
+def test_the_matrix_environment_can_load_the_snippet_tests() -> None:
+    """`nox -s matrix` installs its own group only. Its tests and their conftest must load
+    without the build's and the browser's packages: importing one failed every
+    interpreter of the matrix (in CI, not in `nox -s tests`)."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    groups = pyproject["dependency-groups"]
+    missing = _group(groups, "tests") - _group(groups, "matrix")
+    modules = sorted(
+        module
+        for module, distributions in packages_distributions().items()
+        if any(d.lower() in missing for d in distributions)
+    )
+    assert {"markdown_exec", "material", "playwright", "jinja2"} <= set(modules)
+    code = (
+        f"import sys\nfor name in {modules!r}: sys.modules[name] = None\n"
+        "import pytest\nsys.exit(pytest.main(['--collect-only', '-q', 'tests/test_snippets.py']))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**ENV, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
 
 
 def test_tags() -> None:

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from execdocs import downloads
 from execdocs import plugin as plugin_module
 from execdocs.build import SHARED_MACHINE, Build, Job
+from execdocs.cache import TEMPLATE_CACHE
 from execdocs.examples import Example
 from execdocs.plugin import ExecDocsPlugin
 from execdocs.runner import Line, Run
@@ -74,9 +75,9 @@ def test_compiled_templates_are_kept_for_the_next_build(
     folder or from the one a test session shares; an edited template is compiled again."""
     folder = tmp_path / "shared" if shared else tmp_path / ".cache" / "execdocs" / "templates"
     if shared:
-        monkeypatch.setenv(plugin_module.TEMPLATE_CACHE, str(folder))
+        monkeypatch.setenv(TEMPLATE_CACHE, str(folder))
     else:
-        monkeypatch.delenv(plugin_module.TEMPLATE_CACHE, raising=False)
+        monkeypatch.delenv(TEMPLATE_CACHE, raising=False)
     plugin = make_plugin()
     plugin.on_config(config(tmp_path))  # type: ignore[arg-type]
     templates = {"main.html": "{{ 6 * 7 }}"}
