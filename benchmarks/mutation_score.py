@@ -51,6 +51,12 @@ EQUIVALENT: dict[str, str] = {
         "`not match and not sides or …`: sides is falsy exactly when match is, and a "
         "2-tuple otherwise, so the condition is the same"
     ),
+    **{
+        f"execdocs.examples.x_requirement_name__mutmut_{n}": (
+            "re.split(…)[0] is the text before the first separator whatever maxsplit is"
+        )
+        for n in (6, 9)
+    },
     "execdocs.examples.x_missing_includes__mutmut_7": _FIRST,
     "execdocs.examples.x_missing_includes__mutmut_12": _FIRST,
     "execdocs.examples.x_missing_includes__mutmut_20": "str.count(s, None, end) starts at 0",
@@ -118,12 +124,6 @@ EQUIVALENT: dict[str, str] = {
     **{f"execdocs.site_stamp.x_is_current__mutmut_{n}": _ASCII_JSON for n in (3, 6)},
     **{f"execdocs.site_stamp.x_record__mutmut_{n}": _ASCII_JSON for n in (16, 18, 22)},
     # cache
-    **{
-        f"execdocs.cache.x__installed__mutmut_{n}": (
-            "re.split(…)[0] is the text before the first separator whatever maxsplit is"
-        )
-        for n in (7, 10)
-    },
     **{f"execdocs.cache.x_cache_key__mutmut_{n}": _SEPARATOR for n in (11, 16)},
     **{
         f"execdocs.cache.xǁRunCacheǁfor_session__mutmut_{n}": (
@@ -172,15 +172,19 @@ EQUIVALENT: dict[str, str] = {
         f"execdocs.runner.x_run_snippet__mutmut_{n}": (
             "the startup hook's source is ASCII: the same bytes in any encoding"
         )
-        for n in (17, 19, 24)
+        for n in (21, 23, 28)
     },
     **{
         f"execdocs.runner.x_run_snippet__mutmut_{n}": (
             "the GIL report's file name, in a folder of its own: only handed to the hook and "
             "read back"
         )
-        for n in (36, 37)
+        for n in (40, 41)
     },
+    "execdocs.runner.x_run_snippet__mutmut_48": (
+        'EXECDOCS_RESTORE_SIGINT="XX1XX": the hook only asks whether it is set, and any '
+        "non-empty value is"
+    ),
     # outputs
     "execdocs.outputs.x__differs__mutmut_12": (
         "diff(name=…) only labels the diff's header; _differs keeps only whether there is one"

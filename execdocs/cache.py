@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -21,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from execdocs import interpreters
-from execdocs.examples import Example
+from execdocs.examples import Example, requirement_name
 from execdocs.interpreters import InterpreterError
 from execdocs.runner import FIXED_ENV, RUNNER_VERSION, Line, Run
 
@@ -29,8 +28,7 @@ CACHE_DIR = Path(".cache") / "execdocs"
 
 
 def _installed(requirement: str) -> str:
-    # The distribution's name: before any extra, version specifier or marker.
-    name = re.split(r"[\[<>=!~;\s]", requirement.strip(), maxsplit=1)[0]
+    name = requirement_name(requirement)
     try:
         return f"{name}=={metadata.version(name)}"
     except metadata.PackageNotFoundError:

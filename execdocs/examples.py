@@ -48,6 +48,11 @@ class FenceError(ValueError):
     """A ``run`` fence that cannot be understood; the message says where and how to fix it."""
 
 
+def requirement_name(requirement: str) -> str:
+    """The distribution a requirement names: before any extra, specifier or marker."""
+    return re.split(r"[\[<>=!~;\s]", requirement.strip(), maxsplit=1)[0]
+
+
 @dataclass(frozen=True)
 class Tolerance:
     """How far a printed decimal number may drift from the recorded one.
@@ -235,9 +240,7 @@ class Example:
     @property
     def imports(self) -> set[str]:
         """Top-level modules that ``requires`` makes importable, e.g. ``dask``."""
-        return {
-            re.split(r"[\[<>=!~;\s]", req, maxsplit=1)[0].replace("-", "_") for req in self.requires
-        }
+        return {requirement_name(req).replace("-", "_") for req in self.requires}
 
     def supported(self, python: str = BUILD_PYTHON) -> bool:
         return self.min_python is None or interpreters.version(python) >= self.min_python

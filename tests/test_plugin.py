@@ -84,8 +84,7 @@ def test_compiled_templates_are_kept_for_the_next_build(
 
     def build() -> jinja2.Environment:
         env = jinja2.Environment(loader=jinja2.DictLoader(templates))
-        env = plugin.on_env(env, config=None, files=None)  # type: ignore[arg-type]
-        return env
+        return plugin.on_env(env, config=None, files=None)  # type: ignore[arg-type]
 
     assert build().get_template("main.html").render() == "42"
     (cached,) = folder.iterdir()
